@@ -1,0 +1,73 @@
+package dev.ganplayground.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The presets shipped in the jar ({@code presets/index.json} lists them in display order), each checked to resolve
+ * at load time, so a broken preset fails the server's start, not a user's click.
+ */
+public final class Presets {
+    private final JsonNode defaults;
+    private final Map<String, Preset> byId;
+
+    private Presets(JsonNode defaults, Map<String, Preset> byId) {
+        this.defaults = defaults;
+        this.byId = byId;
+    }
+
+    public static Presets load() {
+        JsonNode defaults = read("presets/defaults.json");
+        Map<String, Preset> byId = new LinkedHashMap<>();
+        for (JsonNode id : read("presets/index.json")) {
+            Preset p = Json.MAPPER.convertValue(read("presets/" + id.asText() + ".json"), Preset.class);
+            if (!p.id().equals(id.asText())) {
+                throw new IllegalStateException("preset file " + id.asText() + ".json has id " + p.id());
+            }
+            ConfigResolver.resolve(defaults, p.overrides());
+            byId.put(p.id(), p);
+        }
+        return new Presets(defaults, Collections.unmodifiableMap(byId));
+    }
+
+    public List<Preset> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    public Optional<Preset> find(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    /** The id of the preset used when a request names none: the ring of 8, the README's demo. */
+    public String defaultId() {
+        return byId.keySet().iterator().next();
+    }
+
+    /** Resolves preset + overrides; an unknown preset is a field error on {@code /preset}. */
+    public RunConfig resolve(String presetId, JsonNode overrides) {
+        Preset p = find(presetId == null ? defaultId() : presetId)
+                .orElseThrow(() -> new ConfigException("/preset", "unknown preset '" + presetId + "'"));
+        RunConfig base = ConfigResolver.resolve(defaults, p.overrides());
+        return ConfigResolver.resolve(Json.MAPPER.valueToTree(base), overrides);
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = Presets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ganplayground.config;
+
+/**
+ * A run's resolved settings: defaults, then a preset, then the user's overrides, validated once.
+ * Every field is required after the merge; unknown fields are errors.
+ *
+ * @param seed  seed of everything random in the run (init, data, noise, fixed visual batches), in
+ *              [0, 2^53]; structural (a new seed rebuilds the networks). Default 42.
+ * @param data  the real distribution (live-tunable)
+ * @param model the networks (structural)
+ * @param train optimisation (live-tunable)
+ * @param view  streaming and speed (live-tunable)
+ */
+public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConfig train, ViewConfig view) {
+    /** Largest integer a browser's JSON numbers hold exactly. */
+    public static final long MAX_SEED = 1L << 53;
+
+    /** Checks every range and throws a {@link ConfigException} listing every bad field. */
+    public RunConfig validated() {
+        Validator v = new Validator();
+        v.intRange("/seed", seed, 0, MAX_SEED);
+        if (data == null) v.fail("/data", "is required"); else data.validate(v, "/data");
+        if (model == null) v.fail("/model", "is required"); else model.validate(v, "/model");
+        if (train == null) v.fail("/train", "is required"); else train.validate(v, "/train");
+        if (view == null) v.fail("/view", "is required"); else view.validate(v, "/view");
+        v.throwIfInvalid();
+        return this;
+    }
+
+    /** True when going from this config to {@code next} needs new networks (seed or model changed). */
+    public boolean structurallyDiffers(RunConfig next) {
+        return seed != next.seed || !model.equals(next.model);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ganplayground.config;
+
+/**
+ * What is streamed and how fast the run goes. Every field is live-tunable.
+ *
+ * @param itersPerTick     training steps per tick (the speed control), in [1, 1000]; default 10. Controls take
+ *                         effect between ticks, so a smaller value reacts sooner.
+ * @param slowMode         one step per tick and a pause of {@code slowDelayMs} after it, to follow each update by
+ *                         eye (GAN Lab's slow motion); default false
+ * @param slowDelayMs      pause after each tick in slow mode, milliseconds, in [0, 10000]; default 600
+ * @param frameSamples     generated (and real) points per visual frame, in [16, 4096]; default 512
+ * @param heatmapSize      D's decision surface is sampled on a heatmapSize x heatmapSize grid, in [8, 128];
+ *                         default 48
+ * @param manifoldSize     G's manifold is drawn from a manifoldSize x manifoldSize grid of z, in [4, 64];
+ *                         default 20
+ * @param evalEvery        steps between evaluations (mode coverage on 2,500 samples, grid KL/JS), in
+ *                         [10, 100000]; default 100
+ * @param maxFramesPerSecond upper bound on visual frames sent per second, in [1, 60]; default 20
+ */
+public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, int frameSamples, int heatmapSize,
+                         int manifoldSize, int evalEvery, int maxFramesPerSecond) {
+    void validate(Validator v, String at) {
+        v.intRange(at + "/itersPerTick", itersPerTick, 1, 1000);
+        v.intRange(at + "/slowDelayMs", slowDelayMs, 0, 10_000);
+        v.intRange(at + "/frameSamples", frameSamples, 16, 4096);
+        v.intRange(at + "/heatmapSize", heatmapSize, 8, 128);
+        v.intRange(at + "/manifoldSize", manifoldSize, 4, 64);
+        v.intRange(at + "/evalEvery", evalEvery, 10, 100_000);
+        v.intRange(at + "/maxFramesPerSecond", maxFramesPerSecond, 1, 60);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ganplayground.metrics;
+
+/**
+ * Every metric key the server streams, in one place. Names are hierarchical ({@code group/name}) and stable: the
+ * browser derives chart series and colours from the prefix.
+ */
+public final class MetricNames {
+    /** Mean discriminator loss over the tick's D updates. */
+    public static final String LOSS_D = "loss/d";
+    /** Mean generator loss over the tick's G updates. */
+    public static final String LOSS_G = "loss/g";
+    /** Mean D(x) on real samples: a probability for logistic losses, the raw score otherwise. */
+    public static final String SCORE_REAL = "score/real";
+    /** Mean D(G(z)) on generated samples, same scale as {@link #SCORE_REAL}. */
+    public static final String SCORE_FAKE = "score/fake";
+    /** L2 norm of D's parameter gradient, mean over the tick. */
+    public static final String GRAD_D_NORM = "grad/d_norm";
+    /** L2 norm of G's parameter gradient, mean over the tick. */
+    public static final String GRAD_G_NORM = "grad/g_norm";
+    /** Training steps per second of wall time during the tick. */
+    public static final String SPEED = "speed/steps_per_s";
+
+    /** Modes with at least one high-quality sample (PacGAN's definition, 2,500 samples). */
+    public static final String MODES_CAPTURED = "modes/captured";
+    /** Modes holding at least 1% of the samples within 3 sigma (the coverage test of issue 2). */
+    public static final String MODES_COVERED = "modes/covered";
+    /** Fraction of samples within 3 sigma of their nearest mode. */
+    public static final String MODES_HQ = "modes/hq_fraction";
+    /** KL(generated mode histogram || uniform), natural log. */
+    public static final String MODES_REVERSE_KL = "modes/reverse_kl";
+    /** KL(real || generated) over a 30 x 30 grid density (GAN Lab's evaluator), log base 2. */
+    public static final String DIV_KL_GRID = "div/kl_grid";
+    /** Jensen-Shannon divergence over the same grid, log base 2 (in [0, 1]). */
+    public static final String DIV_JS_GRID = "div/js_grid";
+
+    private MetricNames() {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ganplayground.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One-time setup of ND4J's native side, before anything else touches ND4J.
+ * <ul>
+ * <li>Chooses the oneDNN + AVX2 build on linux-x86_64 machines that have AVX2 (~2.3x faster on convolutions,
+ * shared/DESIGN.md), the generic build elsewhere. JavaCPP reads the property when the natives load, so this must
+ * run first.</li>
+ * <li>Limits OpenBLAS to one thread: its idle workers spin after each sgemm and steal a core from the training
+ * loops (+40% on the DCGAN when fixed, DESIGN.md "Facts"). Each run is one thread; parallelism is across runs.</li>
+ * <li>Makes FLOAT the default type, explicitly.</li>
+ * </ul>
+ */
+public final class NativeRuntime {
+    public static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    private static volatile boolean initialised;
+
+    private NativeRuntime() {
+    }
+
+    /** Sets the native build choice without loading ND4J; call first thing in {@code main}. */
+    public static void chooseNativeBuild() {
+        if (System.getProperty(PLATFORM_EXTENSION) == null && hasAvx2OnLinuxX86()) {
+            System.setProperty(PLATFORM_EXTENSION, "-onednn-avx2");
+        }
+    }
+
+    /** Loads ND4J with the settings above; idempotent and thread-safe. */
+    public static void init() {
+        if (initialised) {
+            return;
+        }
+        synchronized (NativeRuntime.class) {
+            if (initialised) {
+                return;
+            }
+            chooseNativeBuild();
+            Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+            Nd4j.factory().blas().setMaxThreads(1);
+            initialised = true;
+        }
+    }
+
+    private static boolean hasAvx2OnLinuxX86() {
+        String arch = System.getProperty("os.arch", "");
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
+                || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return false;
+        }
+        try {
+            return Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
