@@ -1,0 +1,47 @@
+package dev.ganplayground;
+
+import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.Presets;
+import dev.ganplayground.nn.NativeRuntime;
+import dev.ganplayground.run.RunsVerticle;
+import dev.ganplayground.web.HttpServerVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the server: runs side first, then HTTP. Settings come from the environment ({@link AppConfig}).
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        NativeRuntime.chooseNativeBuild(); // before anything loads ND4J's natives
+        AppConfig app = AppConfig.fromEnv(System.getenv());
+        Vertx vertx = Vertx.vertx();
+        start(vertx, app).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
+                .onFailure(e -> {
+                    LOG.error("start failed", e);
+                    vertx.close();
+                    System.exit(1);
+                });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
+    }
+
+    /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
+    public static Future<Integer> start(Vertx vertx, AppConfig app) {
+        Presets presets = Presets.load();
+        HttpServerVerticle http = new HttpServerVerticle(app, presets);
+        return vertx.executeBlocking(() -> {
+                    NativeRuntime.init();
+                    return null;
+                })
+                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns())))
+                .compose(id -> vertx.deployVerticle(http))
+                .map(id -> http.actualPort());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ganplayground.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.RunConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes a run's outputs on the event bus as ready-to-send wire messages: each text event is encoded to JSON
+ * once here, on the run's thread, however many viewers receive it. The socket side only adds its {@code seq}.
+ */
+final class EventBusPublisher implements RunListener {
+    private final EventBus bus;
+
+    EventBusPublisher(EventBus bus) {
+        this.bus = bus;
+    }
+
+    @Override
+    public void onState(Run run, RunState state, long step, String reason) {
+        ObjectNode payload = Json.MAPPER.createObjectNode().put("state", state.wire()).put("step", step);
+        if (reason != null) {
+            payload.put("reason", reason);
+        }
+        publish(run, "state", payload);
+    }
+
+    @Override
+    public void onConfig(Run run, RunConfig config, boolean rebuilt) {
+        ObjectNode payload = Json.MAPPER.createObjectNode();
+        payload.set("config", Json.MAPPER.valueToTree(config));
+        payload.put("rebuilt", rebuilt);
+        publish(run, "config", payload);
+    }
+
+    @Override
+    public void onReset(Run run) {
+        publish(run, "reset", Json.MAPPER.createObjectNode().put("step", 0));
+    }
+
+    @Override
+    public void onMetrics(Run run, String group, Map<String, List<Double>> columns) {
+        publish(run, "metrics", metricsPayload(group, columns));
+    }
+
+    @Override
+    public void onFrame(Run run, byte[] frame) {
+        bus.publish(RunAddresses.frames(run.id()), Buffer.buffer(frame));
+    }
+
+    /** The payload of a {@code metrics} message; NaN (not measured) goes out as null. */
+    static ObjectNode metricsPayload(String group, Map<String, List<Double>> columns) {
+        ObjectNode payload = Json.MAPPER.createObjectNode().put("group", group);
+        ObjectNode cols = payload.putObject("columns");
+        columns.forEach((name, values) -> {
+            ArrayNode a = cols.putArray(name);
+            for (Double v : values) {
+                if (v == null || !Double.isFinite(v)) {
+                    a.addNull();
+                } else if (name.equals("step")) {
+                    a.add(v.longValue());
+                } else {
+                    a.add(v);
+                }
+            }
+        });
+        return payload;
+    }
+
+    static String envelope(String type, String runId, ObjectNode payload) {
+        ObjectNode env = Json.MAPPER.createObjectNode().put("type", type).put("runId", runId);
+        env.set("payload", payload);
+        return env.toString();
+    }
+
+    private void publish(Run run, String type, ObjectNode payload) {
+        bus.publish(RunAddresses.events(run.id()), envelope(type, run.id(), payload));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ganplayground.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All rows of one metric group, columnar, so a late or reconnecting viewer gets the whole history. Bounded: when
+ * it reaches {@code capacity} rows, every other row is dropped (evenly thinned, the first and the newest kept), so
+ * the chart keeps its shape. Written by the run's thread, read by the event loop: methods are synchronized.
+ */
+final class MetricHistory {
+    private final int capacity;
+    private final Map<String, List<Double>> columns = new LinkedHashMap<>();
+    private int rows;
+
+    MetricHistory(int capacity) {
+        if (capacity < 4) {
+            throw new IllegalArgumentException("capacity must be >= 4, found " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Appends one row; {@code row} must hold "step". Columns seen for the first time are back-filled with NaN. */
+    synchronized void append(Map<String, Double> row) {
+        for (String name : row.keySet()) {
+            columns.computeIfAbsent(name, k -> new ArrayList<>(nCopiesNaN(rows)));
+        }
+        for (Map.Entry<String, List<Double>> c : columns.entrySet()) {
+            Double v = row.get(c.getKey());
+            c.getValue().add(v == null ? Double.NaN : v);
+        }
+        rows++;
+        if (rows >= capacity) {
+            thin();
+        }
+    }
+
+    /** Rows whose step is >= {@code fromStep}, as columns (copies). */
+    synchronized Map<String, List<Double>> from(long fromStep) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        List<Double> steps = columns.get("step");
+        if (steps == null) {
+            return out;
+        }
+        int first = 0;
+        while (first < rows && steps.get(first) < fromStep) {
+            first++;
+        }
+        for (Map.Entry<String, List<Double>> c : columns.entrySet()) {
+            out.put(c.getKey(), new ArrayList<>(c.getValue().subList(first, rows)));
+        }
+        return out;
+    }
+
+    synchronized int size() {
+        return rows;
+    }
+
+    synchronized void clear() {
+        columns.clear();
+        rows = 0;
+    }
+
+    private void thin() {
+        int kept = 0;
+        for (List<Double> c : columns.values()) {
+            List<Double> t = new ArrayList<>(capacity);
+            for (int i = 0; i < rows; i += 2) {
+                t.add(c.get(i));
+            }
+            if ((rows - 1) % 2 != 0) {
+                t.add(c.get(rows - 1)); // keep the newest row
+            }
+            c.clear();
+            c.addAll(t);
+            kept = t.size();
+        }
+        rows = kept;
+    }
+
+    private static List<Double> nCopiesNaN(int n) {
+        List<Double> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(Double.NaN);
+        }
+        return l;
+    }
+}

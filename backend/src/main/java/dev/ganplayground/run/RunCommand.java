@@ -1,0 +1,28 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.training.StepMode;
+
+/** What a run's thread is asked to do between ticks. */
+sealed interface RunCommand {
+    record Start() implements RunCommand {
+    }
+
+    record Pause() implements RunCommand {
+    }
+
+    /** {@code count} steps of {@code mode}, then paused. */
+    record Step(StepMode mode, int count) implements RunCommand {
+    }
+
+    /** New networks from the current config, step 0. */
+    record Reset() implements RunCommand {
+    }
+
+    record Stop() implements RunCommand {
+    }
+
+    /** Apply {@code next}; {@code rebuild} builds new networks (structural change or explicit). */
+    record Reconfigure(RunConfig next, boolean rebuild) implements RunCommand {
+    }
+}

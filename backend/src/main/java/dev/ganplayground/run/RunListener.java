@@ -1,0 +1,25 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run's outputs go. Called on the run's own thread, in order; implementations must not block (the
+ * event-bus publisher hands everything to Vert.x and returns).
+ */
+public interface RunListener {
+    void onState(Run run, RunState state, long step, String reason);
+
+    void onConfig(Run run, RunConfig config, boolean rebuilt);
+
+    /** The run went back to step 0: clear charts and timelines. */
+    void onReset(Run run);
+
+    /** One or more rows of a metric group, columnar, each column the same length; NaN means not measured. */
+    void onMetrics(Run run, String group, Map<String, List<Double>> columns);
+
+    /** An encoded binary frame (docs/protocol.md 3.4). */
+    void onFrame(Run run, byte[] frame);
+}

@@ -1,0 +1,94 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * All runs of this server, and the threads they train on: each run owns one dedicated platform thread for its
+ * life (ND4J state is per thread, and a run must not hop threads). Bounded: at most {@code maxActiveRuns} runs
+ * that have not stopped.
+ */
+public final class RunRegistry {
+    private final int maxActiveRuns;
+    private final RunListener listener;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final ExecutorService threads;
+    private final SecureRandom ids = new SecureRandom();
+
+    public RunRegistry(int maxActiveRuns, RunListener listener) {
+        if (maxActiveRuns < 1) {
+            throw new IllegalArgumentException("maxActiveRuns must be >= 1, found " + maxActiveRuns);
+        }
+        this.maxActiveRuns = maxActiveRuns;
+        this.listener = listener;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "run-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Creates and starts the thread of a new run (it begins in state created, not training). */
+    public synchronized Run create(String presetId, RunConfig config) throws TooManyRunsException {
+        long active = runs.values().stream().filter(r -> !r.state().terminal()).count();
+        if (active >= maxActiveRuns) {
+            throw new TooManyRunsException(maxActiveRuns);
+        }
+        byte[] b = new byte[6];
+        ids.nextBytes(b);
+        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener);
+        runs.put(run.id(), run);
+        threads.execute(run);
+        return run;
+    }
+
+    public Optional<Run> find(String runId) {
+        return Optional.ofNullable(runId == null ? null : runs.get(runId));
+    }
+
+    public List<Run> all() {
+        List<Run> all = new ArrayList<>(runs.values());
+        all.sort((a, b) -> a.id().compareTo(b.id()));
+        return all;
+    }
+
+    /** Stops a run and forgets it. */
+    public boolean remove(String runId) {
+        Run run = runs.remove(runId);
+        if (run != null) {
+            run.submit(new RunCommand.Stop());
+        }
+        return run != null;
+    }
+
+    /** Stops every run and waits briefly for their threads to release native memory. */
+    public void shutdown() {
+        runs.values().forEach(r -> r.submit(new RunCommand.Stop()));
+        threads.shutdown();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.shutdownNow();
+    }
+
+    /** The limit was reached. */
+    public static final class TooManyRunsException extends Exception {
+        TooManyRunsException(int max) {
+            super("at most " + max + " runs may be active at once; stop or delete one first");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.ganplayground.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ganplayground.config.ConfigException;
+import dev.ganplayground.config.ConfigResolver;
+import dev.ganplayground.config.FieldError;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.training.StepMode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The runs' side of the event bus: creates, lists and deletes runs, and turns control requests on
+ * {@code run.<id>.ctl} into commands for the run's thread. Runs on the event loop, so it only validates and
+ * enqueues; nothing here trains or touches ND4J.
+ *
+ * <p>Control ops ({@code op} field): start, pause, step {phase, count}, reset, stop, update_config {patch,
+ * rebuild}, snapshot {fromStep} (state, config and metric history), frame (the latest binary frame, or no body).
+ * Failures carry the HTTP status as code and a JSON problem ({code, message, field?, errors?}) as message.
+ */
+public final class RunsVerticle extends VerticleBase {
+    private final int maxActiveRuns;
+    private RunRegistry registry;
+    /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
+    private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
+    private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
+
+    public RunsVerticle(int maxActiveRuns) {
+        this.maxActiveRuns = maxActiveRuns;
+    }
+
+    @Override
+    public Future<?> start() {
+        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()));
+        vertx.eventBus().<JsonObject>consumer(RunAddresses.CREATE, this::create);
+        vertx.eventBus().<JsonObject>consumer(RunAddresses.LIST, m -> m.reply(new JsonObject().put("runs", list())));
+        vertx.eventBus().<JsonObject>consumer(RunAddresses.DELETE, this::delete);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return vertx.executeBlocking(() -> {
+            registry.shutdown();
+            return null;
+        });
+    }
+
+    private void create(Message<JsonObject> m) {
+        try {
+            RunConfig config = ConfigResolver.bind(tree(m.body().getString("config")));
+            String preset = m.body().getString("preset");
+            Run run = registry.create(preset, config);
+            targetConfigs.put(run.id(), config);
+            controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
+            m.reply(summary(run, true));
+        } catch (ConfigException e) {
+            fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
+        } catch (RunRegistry.TooManyRunsException e) {
+            fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
+        }
+    }
+
+    private void delete(Message<JsonObject> m) {
+        String runId = m.body().getString("runId");
+        if (!registry.remove(runId)) {
+            fail(m, ControlError.UNKNOWN_RUN, "no run '" + runId + "'", List.of());
+            return;
+        }
+        targetConfigs.remove(runId);
+        MessageConsumer<JsonObject> c = controls.remove(runId);
+        if (c != null) {
+            c.unregister();
+        }
+        m.reply(new JsonObject());
+    }
+
+    private void control(Run run, Message<JsonObject> m) {
+        JsonObject body = m.body();
+        String op = body.getString("op", "");
+        if (run.state().terminal() && !op.equals("snapshot") && !op.equals("frame")) {
+            fail(m, ControlError.ILLEGAL_STATE, "run " + run.id() + " is " + run.state().wire(), List.of());
+            return;
+        }
+        switch (op) {
+            case "start" -> enqueue(m, run, new RunCommand.Start());
+            case "pause" -> enqueue(m, run, new RunCommand.Pause());
+            case "reset" -> enqueue(m, run, new RunCommand.Reset());
+            case "stop" -> enqueue(m, run, new RunCommand.Stop());
+            case "step" -> step(run, m);
+            case "update_config" -> updateConfig(run, m);
+            case "snapshot" -> m.reply(snapshot(run, body.getLong("fromStep", 0L)));
+            case "frame" -> {
+                byte[] frame = run.latestFrame();
+                m.reply(frame == null ? null : Buffer.buffer(frame));
+            }
+            default -> fail(m, ControlError.INVALID_MESSAGE, "unknown op '" + op + "'", List.of());
+        }
+    }
+
+    private void step(Run run, Message<JsonObject> m) {
+        if (run.state() == RunState.RUNNING) {
+            fail(m, ControlError.ILLEGAL_STATE, "step needs a paused run: pause first", List.of());
+            return;
+        }
+        StepMode mode = switch (m.body().getString("phase", "both")) {
+            case "d" -> StepMode.D_ONLY;
+            case "g" -> StepMode.G_ONLY;
+            default -> StepMode.BOTH;
+        };
+        enqueue(m, run, new RunCommand.Step(mode, m.body().getInteger("count", 1)));
+    }
+
+    private void updateConfig(Run run, Message<JsonObject> m) {
+        try {
+            RunConfig current = targetConfigs.get(run.id());
+            RunConfig next = ConfigResolver.patch(current, tree(m.body().getString("patch")));
+            boolean rebuild = m.body().getBoolean("rebuild", false);
+            if (current.structurallyDiffers(next) && !rebuild) {
+                fail(m, ControlError.REBUILD_REQUIRED, "changing seed or model rebuilds both networks: "
+                        + "send rebuild: true to confirm", List.of());
+                return;
+            }
+            targetConfigs.put(run.id(), next);
+            run.submit(new RunCommand.Reconfigure(next, rebuild));
+            m.reply(new JsonObject().put("config", new JsonObject(Json.MAPPER.valueToTree(next).toString())));
+        } catch (ConfigException e) {
+            fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
+        }
+    }
+
+    private void enqueue(Message<JsonObject> m, Run run, RunCommand command) {
+        run.submit(command);
+        m.reply(new JsonObject());
+    }
+
+    private JsonObject snapshot(Run run, long fromStep) {
+        JsonObject s = summary(run, true);
+        s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, run.history(Run.TRAIN, fromStep))
+                .toString()));
+        s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, run.history(Run.EVAL, fromStep))
+                .toString()));
+        return s;
+    }
+
+    private JsonArray list() {
+        JsonArray a = new JsonArray();
+        registry.all().forEach(r -> a.add(summary(r, false)));
+        return a;
+    }
+
+    private static JsonObject summary(Run run, boolean withConfig) {
+        JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
+                .put("state", run.state().wire()).put("step", run.step());
+        if (withConfig) {
+            s.put("config", new JsonObject(Json.MAPPER.valueToTree(run.config()).toString()));
+        }
+        return s;
+    }
+
+    /** Config and patch bodies travel as JSON text, parsed by the strict mapper (not Vert.x's lenient one). */
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", "not valid JSON");
+        }
+    }
+
+    static void fail(Message<?> m, ControlError code, String message, List<FieldError> errors) {
+        JsonObject problem = new JsonObject().put("code", code.wire()).put("message", message);
+        if (!errors.isEmpty()) {
+            problem.put("field", errors.get(0).pointer());
+            JsonArray a = new JsonArray();
+            errors.forEach(e -> a.add(new JsonObject().put("pointer", e.pointer()).put("message", e.message())));
+            problem.put("errors", a);
+        }
+        m.fail(code.status(), problem.encode());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ganplayground.samples;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.data.Bounds;
+import dev.ganplayground.training.PlaneFrame;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes a {@link PlaneFrame} into the binary WebSocket frame of docs/protocol.md section 3.4: a uint32 header
+ * length, a space-padded JSON header, then float32 sections, all little-endian. Done once per frame on the
+ * training thread; every viewer gets the same bytes.
+ */
+public final class FrameEncoder {
+    private FrameEncoder() {
+    }
+
+    /**
+     * @param runId the run the frame belongs to
+     * @param frame the frame's per-run counter (1, 2, ...), so a client can tell skipped frames
+     */
+    public static byte[] encode(String runId, long frameNo, PlaneFrame f) {
+        ObjectNode header = Json.MAPPER.createObjectNode();
+        header.put("type", "frame").put("runId", runId).put("frame", frameNo).put("step", f.step());
+        Bounds b = f.bounds();
+        header.putArray("bounds").add(b.xMin()).add(b.xMax()).add(b.yMin()).add(b.yMax());
+        ArrayNode sections = header.putArray("sections");
+        section(sections, "real", f.real().length / 2, 2);
+        section(sections, "fake", f.fake().length / 2, 2);
+        section(sections, "arrows", f.arrows().length / 2, 2);
+        section(sections, "heatmap", f.heatmapSize(), f.heatmapSize());
+        sections.addObject().put("name", "manifold").putArray("shape")
+                .add(f.manifoldSize()).add(f.manifoldSize()).add(2);
+
+        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+        int headerLength = (json.length + 3) / 4 * 4;
+        int floats = f.real().length + f.fake().length + f.arrows().length + f.heatmap().length
+                + f.manifold().length;
+        ByteBuffer out = ByteBuffer.allocate(4 + headerLength + 4 * floats).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(headerLength).put(json);
+        for (int i = json.length; i < headerLength; i++) {
+            out.put((byte) ' ');
+        }
+        out.asFloatBuffer().put(f.real()).put(f.fake()).put(f.arrows()).put(f.heatmap()).put(f.manifold());
+        return out.array();
+    }
+
+    private static void section(ArrayNode sections, String name, int rows, int cols) {
+        sections.addObject().put("name", name).putArray("shape").add(rows).add(cols);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ganplayground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ganplayground.config.ConfigException;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.Preset;
+import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.RunConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.regex.Pattern;
+
+/** REST under /api (docs/protocol.md section 2). Validation happens here, before anything is allocated. */
+final class ApiHandler {
+    static final int MAX_BODY = 256 * 1024;
+    private static final Pattern RUN_ID = Pattern.compile("r[0-9a-f]{12}");
+
+    private final Presets presets;
+    private final RunsClient runs;
+
+    ApiHandler(Presets presets, RunsClient runs) {
+        this.presets = presets;
+        this.runs = runs;
+    }
+
+    void mount(Router router) {
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.get("/api/presets").handler(this::listPresets);
+        router.get("/api/presets/:id").handler(this::getPreset);
+        router.post("/api/runs").handler(this::createRun);
+        router.get("/api/runs").handler(this::listRuns);
+        router.get("/api/runs/:id").handler(this::getRun);
+        router.delete("/api/runs/:id").handler(this::deleteRun);
+        router.route("/api/*").handler(ctx -> Problems.send(ctx, ApiError.of("not_found", 404,
+                "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
+    }
+
+    private void listPresets(RoutingContext ctx) {
+        JsonArray a = new JsonArray();
+        presets.all().forEach(p -> a.add(presetJson(p)));
+        Problems.json(ctx, 200, a.encode());
+    }
+
+    private void getPreset(RoutingContext ctx) {
+        presets.find(ctx.pathParam("id")).ifPresentOrElse(
+                p -> Problems.json(ctx, 200, presetJson(p).encode()),
+                () -> Problems.send(ctx, ApiError.of("unknown_preset", 404,
+                        "no preset '" + ctx.pathParam("id") + "'")));
+    }
+
+    JsonObject presetJson(Preset p) {
+        RunConfig config = presets.resolve(p.id(), null);
+        return new JsonObject().put("id", p.id()).put("name", p.name()).put("explanation", p.explanation())
+                .put("config", new JsonObject(Json.MAPPER.valueToTree(config).toString()));
+    }
+
+    private void createRun(RoutingContext ctx) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(ctx.body().buffer() == null ? "" : ctx.body().asString());
+        } catch (Exception e) {
+            Problems.send(ctx, ApiError.invalidMessage("body is not valid JSON: " + Problems.firstLine(e)));
+            return;
+        }
+        CreateRequest request;
+        try {
+            request = CreateRequest.parse(body);
+        } catch (RequestException e) {
+            Problems.send(ctx, e.error());
+            return;
+        }
+        RunConfig config;
+        try {
+            config = presets.resolve(request.preset(), request.overrides());
+        } catch (ConfigException e) {
+            Problems.send(ctx, ApiError.from(e));
+            return;
+        }
+        String preset = request.preset() == null ? presets.defaultId() : request.preset();
+        runs.create(preset, config).onComplete(ar -> {
+            if (ar.succeeded()) {
+                ctx.response().putHeader("Location", "/api/runs/" + ar.result().getString("runId"));
+                Problems.json(ctx, 201, ar.result().encode());
+            } else {
+                Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
+            }
+        });
+    }
+
+    private void listRuns(RoutingContext ctx) {
+        runs.list().onComplete(ar -> {
+            if (ar.succeeded()) {
+                Problems.json(ctx, 200, ar.result().encode());
+            } else {
+                Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
+            }
+        });
+    }
+
+    private void getRun(RoutingContext ctx) {
+        String runId = ctx.pathParam("id");
+        if (!RUN_ID.matcher(runId).matches()) {
+            Problems.send(ctx, ApiError.unknownRun(runId));
+            return;
+        }
+        runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", Long.MAX_VALUE))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        JsonObject s = ar.result();
+                        s.remove("train");
+                        s.remove("eval");
+                        Problems.json(ctx, 200, s.encode());
+                    } else {
+                        Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
+                    }
+                });
+    }
+
+    private void deleteRun(RoutingContext ctx) {
+        String runId = ctx.pathParam("id");
+        if (!RUN_ID.matcher(runId).matches()) {
+            Problems.send(ctx, ApiError.unknownRun(runId));
+            return;
+        }
+        runs.delete(runId).onComplete(ar -> {
+            if (ar.succeeded()) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
+            }
+        });
+    }
+
+    static boolean isRunId(String s) {
+        return s != null && RUN_ID.matcher(s).matches();
+    }
+}

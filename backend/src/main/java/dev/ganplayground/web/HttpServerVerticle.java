@@ -1,0 +1,79 @@
+package dev.ganplayground.web;
+
+import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.Presets;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The HTTP side: /health, REST under /api, the page and its WebJars, and the WebSocket at /ws. Limits are set
+ * explicitly (frame and message size, body size) and WebSocket compression is off: frames are float arrays and
+ * PNGs that deflate poorly, and it costs the event loop CPU per viewer.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+    public static final String SUBPROTOCOL = "gan.v1";
+    static final int MAX_MESSAGE = 256 * 1024;
+
+    private final AppConfig app;
+    private final Presets presets;
+    private HttpServer server;
+
+    public HttpServerVerticle(AppConfig app, Presets presets) {
+        this.app = app;
+        this.presets = presets;
+    }
+
+    @Override
+    public Future<?> start() {
+        RunsClient runs = new RunsClient(vertx);
+        ApiHandler api = new ApiHandler(presets, runs);
+        JsonArray presetList = new JsonArray();
+        presets.all().forEach(p -> presetList.add(api.presetJson(p)));
+
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> Problems.json(ctx, 200, "{\"status\":\"UP\"}"));
+        api.mount(router);
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().failureHandler(Problems::failure);
+
+        HttpServerOptions options = new HttpServerOptions().setHost(app.host()).setPort(app.port())
+                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(MAX_MESSAGE)
+                .setWebSocketSubProtocols(List.of(SUBPROTOCOL))
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
+        server = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(this::handshake)
+                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, presetList))
+                .requestHandler(router);
+        return server.listen();
+    }
+
+    /** Only /ws upgrades; a client that offers subprotocols must offer ours. */
+    private void handshake(ServerWebSocketHandshake h) {
+        if (!"/ws".equals(h.path())) {
+            h.reject(404);
+            return;
+        }
+        String offered = h.headers().get("Sec-WebSocket-Protocol");
+        if (offered != null && Arrays.stream(offered.split(",")).map(String::trim).noneMatch(SUBPROTOCOL::equals)) {
+            h.reject(400);
+            return;
+        }
+        h.accept();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ganplayground.web;
+
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.run.RunAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The web side's handle on the runs: event-bus requests only (never a direct call), failures mapped to
+ * {@link ApiError}s.
+ */
+final class RunsClient {
+    private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(10_000);
+    private final Vertx vertx;
+
+    RunsClient(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    Future<JsonObject> create(String preset, RunConfig config) {
+        JsonObject body = new JsonObject().put("preset", preset)
+                .put("config", Json.MAPPER.valueToTree(config).toString());
+        return request(RunAddresses.CREATE, body, null);
+    }
+
+    Future<JsonArray> list() {
+        return request(RunAddresses.LIST, new JsonObject(), null).map(o -> o.getJsonArray("runs"));
+    }
+
+    Future<JsonObject> delete(String runId) {
+        return request(RunAddresses.DELETE, new JsonObject().put("runId", runId), runId);
+    }
+
+    Future<JsonObject> control(String runId, JsonObject op) {
+        return request(RunAddresses.control(runId), op, runId);
+    }
+
+    /** The run's newest binary frame, or null before its first. */
+    Future<Buffer> latestFrame(String runId) {
+        return vertx.eventBus().<Buffer>request(RunAddresses.control(runId), new JsonObject().put("op", "frame"),
+                        TIMEOUT)
+                .recover(t -> Future.failedFuture(new ApiException(ApiError.from(t, runId))))
+                .map(Message::body);
+    }
+
+    private Future<JsonObject> request(String address, JsonObject body, String runId) {
+        return vertx.eventBus().<JsonObject>request(address, body, TIMEOUT)
+                .recover(t -> Future.failedFuture(new ApiException(ApiError.from(t, runId))))
+                .map(Message::body);
+    }
+
+    /** Carries an {@link ApiError} through a failed future. */
+    static final class ApiException extends RuntimeException {
+        private final transient ApiError error;
+
+        ApiException(ApiError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+
+        ApiError error() {
+            return error;
+        }
+
+        static ApiError of(Throwable t) {
+            return t instanceof ApiException a ? a.error() : ApiError.from(t, null);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.ganplayground.web;
+
+import dev.ganplayground.run.RunAddresses;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One socket's view of one run: the event-bus consumers for the run's events and frames, with a latest-frame
+ * slot so a slow viewer skips frames instead of piling them up, while text events are never dropped.
+ * Until the history snapshot has been sent, live events are held back and then replayed without duplicates.
+ */
+final class Subscription {
+    private final String runId;
+    private final MessageConsumer<String> events;
+    private final MessageConsumer<Buffer> frames;
+    private final Consumer<String> sendText;
+    private final Consumer<Buffer> sendFrame;
+    private final BooleanSupplier writeQueueFull;
+    private List<String> heldBack = new ArrayList<>();
+    private Buffer pendingFrame;
+    private boolean closed;
+
+    Subscription(Vertx vertx, String runId, Consumer<String> sendText, Consumer<Buffer> sendFrame,
+                 BooleanSupplier writeQueueFull) {
+        this.runId = runId;
+        this.writeQueueFull = writeQueueFull;
+        this.sendText = sendText;
+        this.sendFrame = sendFrame;
+        this.events = vertx.eventBus().consumer(RunAddresses.events(runId), m -> onEvent(m.body()));
+        this.frames = vertx.eventBus().consumer(RunAddresses.frames(runId), m -> offerFrame(m.body()));
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    /** Called once the snapshot (up to {@code lastStep}) has been sent: replays newer held-back events. */
+    void live(long lastStep) {
+        List<String> held = heldBack;
+        heldBack = null;
+        for (String e : held) {
+            JsonObject o = new JsonObject(e);
+            if ("metrics".equals(o.getString("type")) && maxStep(o) <= lastStep) {
+                continue;
+            }
+            onEvent(e);
+        }
+        flushFrame();
+    }
+
+    private void onEvent(String envelope) {
+        if (closed) {
+            return;
+        }
+        if (heldBack != null) {
+            heldBack.add(envelope);
+            return;
+        }
+        sendText.accept(envelope);
+        if (envelope.startsWith("{\"type\":\"state\"") && terminal(new JsonObject(envelope))) {
+            close(); // exactly one terminal state message, then nothing more for this run
+        }
+    }
+
+    /** Sends now, or keeps only the newest frame while the socket's write queue is full. */
+    void offerFrame(Buffer frame) {
+        if (closed || heldBack != null) {
+            pendingFrame = frame;
+            return;
+        }
+        pendingFrame = frame;
+        flushFrame();
+    }
+
+    /** Queues the snapshot's frame unless a newer live frame already arrived. */
+    void offerFrameIfNone(Buffer frame) {
+        if (pendingFrame == null) {
+            pendingFrame = frame;
+        }
+    }
+
+    /** Called when the socket drains (and after going live). */
+    void flushFrame() {
+        if (!closed && heldBack == null && pendingFrame != null && !writeQueueFull.getAsBoolean()) {
+            Buffer f = pendingFrame;
+            pendingFrame = null;
+            sendFrame.accept(f);
+        }
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            events.unregister();
+            frames.unregister();
+        }
+    }
+
+    private static boolean terminal(JsonObject state) {
+        String s = state.getJsonObject("payload").getString("state");
+        return "stopped".equals(s) || "failed".equals(s);
+    }
+
+    private static long maxStep(JsonObject metrics) {
+        var steps = metrics.getJsonObject("payload").getJsonObject("columns").getJsonArray("step");
+        return steps == null || steps.isEmpty() ? Long.MIN_VALUE : steps.getLong(steps.size() - 1);
+    }
+}

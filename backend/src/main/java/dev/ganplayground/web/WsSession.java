@@ -1,0 +1,250 @@
+package dev.ganplayground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ganplayground.config.ConfigException;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.RunConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One WebSocket connection speaking {@code gan.v1} (docs/protocol.md): parses and checks each client message,
+ * forwards controls to runs over the event bus, and streams its subscriptions. Everything registered for the
+ * socket is released when it closes. Bad input gets an {@code error} and the socket stays open.
+ */
+final class WsSession {
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+    private static final Set<String> ENVELOPE = Set.of("type", "id", "runId", "payload");
+    private static final Set<String> NONE = Set.of();
+
+    private final Vertx vertx;
+    private final ServerWebSocket ws;
+    private final Presets presets;
+    private final RunsClient runs;
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private long seq;
+
+    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonArray presetList) {
+        this.vertx = vertx;
+        this.ws = ws;
+        this.presets = presets;
+        this.runs = runs;
+        ws.pause(); // nothing is read before hello has gone out
+        ws.closeHandler(v -> subscriptions.values().forEach(Subscription::close));
+        ws.exceptionHandler(e -> LOG.debug("socket {}: {}", ws.remoteAddress(), e.toString()));
+        ws.drainHandler(v -> subscriptions.values().forEach(Subscription::flushFrame));
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> sendError(null, null, ApiError.invalidMessage(
+                "binary messages are not accepted from clients")));
+        runs.list().onComplete(ar -> {
+            JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1").put("presets", presetList)
+                    .put("runs", ar.succeeded() ? ar.result() : new JsonArray());
+            send(new JsonObject().put("type", "hello").put("payload", payload));
+            ws.resume();
+        });
+    }
+
+    private void onText(String text) {
+        String id = null;
+        String runId = null;
+        try {
+            JsonNode msg = Json.MAPPER.readTree(text);
+            Messages.requireObject(msg, "", ENVELOPE);
+            id = optionalText(msg, "id", 64);
+            runId = optionalText(msg, "runId", 64);
+            String type = optionalText(msg, "type", 64);
+            if (type == null) {
+                throw new RequestException("/type", "is required");
+            }
+            JsonNode payload = msg.has("payload") ? msg.get("payload") : Json.MAPPER.createObjectNode();
+            dispatch(type, id, runId, payload);
+        } catch (RequestException e) {
+            sendError(id, runId, e.error());
+        } catch (ConfigException e) {
+            sendError(id, runId, ApiError.from(e));
+        } catch (Exception e) { // malformed JSON, too deep, too long: the client's fault, the socket stays open
+            sendError(id, runId, ApiError.invalidMessage("message is not valid JSON: " + Problems.firstLine(e)));
+        }
+    }
+
+    private void dispatch(String type, String id, String runId, JsonNode payload) throws RequestException {
+        switch (type) {
+            case "create_run" -> {
+                CreateRequest r = CreateRequest.parse(payload);
+                RunConfig config = presets.resolve(r.preset(), r.overrides());
+                String preset = r.preset() == null ? presets.defaultId() : r.preset();
+                reply(id, null, runs.create(preset, config), created -> {
+                    String newRun = created.getString("runId");
+                    send(new JsonObject().put("type", "run_created").put("id", id).put("runId", newRun)
+                            .put("payload", new JsonObject().put("preset", preset)
+                                    .put("config", created.getJsonObject("config"))));
+                    subscribe(id, newRun, 0);
+                });
+            }
+            case "validate_config" -> {
+                CreateRequest r = CreateRequest.parse(payload);
+                RunConfig config = presets.resolve(r.preset(), r.overrides());
+                send(new JsonObject().put("type", "config_valid").put("id", id).put("payload",
+                        new JsonObject().put("config", new JsonObject(Json.MAPPER.valueToTree(config).toString()))));
+            }
+            case "list_runs" -> {
+                Messages.requireObject(payload, "/payload", NONE);
+                reply(id, null, runs.list(), list -> send(new JsonObject().put("type", "runs").put("id", id)
+                        .put("payload", new JsonObject().put("runs", list))));
+            }
+            case "subscribe" -> {
+                Messages.requireObject(payload, "/payload", Set.of("fromStep"));
+                int from = Messages.optionalInt(payload, "fromStep", "/payload", 0, Integer.MAX_VALUE, 0);
+                subscribe(id, requireRun(runId), from);
+            }
+            case "unsubscribe" -> {
+                Messages.requireObject(payload, "/payload", NONE);
+                Subscription s = subscriptions.remove(requireRun(runId));
+                if (s != null) {
+                    s.close();
+                }
+                send(new JsonObject().put("type", "unsubscribed").put("id", id).put("runId", runId));
+            }
+            case "start", "pause", "reset", "stop" -> {
+                Messages.requireObject(payload, "/payload", NONE);
+                control(id, requireRun(runId), new JsonObject().put("op", type));
+            }
+            case "step" -> {
+                Messages.requireObject(payload, "/payload", Set.of("phase", "count"));
+                String phase = payload.has("phase") ? payload.get("phase").asText("?") : "both";
+                if (!Set.of("d", "g", "both").contains(phase) || (payload.has("phase")
+                        && !payload.get("phase").isTextual())) {
+                    throw new RequestException("/payload/phase", "must be \"d\", \"g\" or \"both\", found "
+                            + payload.get("phase"));
+                }
+                int count = Messages.optionalInt(payload, "count", "/payload", 1, 1000, 1);
+                control(id, requireRun(runId), new JsonObject().put("op", "step").put("phase", phase)
+                        .put("count", count));
+            }
+            case "update_config" -> {
+                Messages.requireObject(payload, "/payload", Set.of("patch", "rebuild"));
+                JsonNode patch = payload.get("patch");
+                if (patch == null || !patch.isObject()) {
+                    throw new RequestException("/payload/patch", "must be an object");
+                }
+                JsonNode rebuild = payload.get("rebuild");
+                if (rebuild != null && !rebuild.isBoolean()) {
+                    throw new RequestException("/payload/rebuild", "must be true or false");
+                }
+                control(id, requireRun(runId), new JsonObject().put("op", "update_config")
+                        .put("patch", patch.toString()).put("rebuild", rebuild != null && rebuild.asBoolean()));
+            }
+            default -> throw new RequestException("/type", "unknown message type '" + type + "'");
+        }
+    }
+
+    private void subscribe(String id, String runId, long fromStep) {
+        Subscription old = subscriptions.remove(runId);
+        if (old != null) {
+            old.close();
+        }
+        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, ws::writeBinaryMessage, ws::writeQueueFull);
+        subscriptions.put(runId, sub);
+        runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep))
+                .compose(snapshot -> runs.latestFrame(runId).map(frame -> {
+                    if (sub.closed()) {
+                        return null;
+                    }
+                    send(new JsonObject().put("type", "state").put("runId", runId).put("payload", new JsonObject()
+                            .put("state", snapshot.getString("state")).put("step", snapshot.getLong("step"))));
+                    send(new JsonObject().put("type", "config").put("runId", runId).put("payload",
+                            new JsonObject().put("config", snapshot.getJsonObject("config")).put("rebuilt", false)));
+                    long last = Long.MIN_VALUE;
+                    for (String group : new String[]{"train", "eval"}) {
+                        JsonObject m = snapshot.getJsonObject(group);
+                        JsonArray steps = m.getJsonObject("columns").getJsonArray("step");
+                        if (steps != null && !steps.isEmpty()) {
+                            send(new JsonObject().put("type", "metrics").put("runId", runId).put("payload", m));
+                            last = Math.max(last, steps.getLong(steps.size() - 1));
+                        }
+                    }
+                    if (frame != null) {
+                        sub.offerFrameIfNone(frame);
+                    }
+                    sub.live(last);
+                    return null;
+                }))
+                .onFailure(t -> {
+                    sub.close();
+                    subscriptions.remove(runId, sub);
+                    sendError(id, runId, RunsClient.ApiException.of(t));
+                });
+    }
+
+    private void control(String id, String runId, JsonObject op) {
+        reply(id, runId, runs.control(runId, op), r -> send(new JsonObject().put("type", "ack").put("id", id)
+                .put("runId", runId)));
+    }
+
+    private <T> void reply(String id, String runId, Future<T> f, java.util.function.Consumer<T> onSuccess) {
+        f.onComplete(ar -> {
+            if (ar.succeeded()) {
+                onSuccess.accept(ar.result());
+            } else {
+                sendError(id, runId, RunsClient.ApiException.of(ar.cause()));
+            }
+        });
+    }
+
+    private static String requireRun(String runId) throws RequestException {
+        if (runId == null) {
+            throw new RequestException("/runId", "is required");
+        }
+        if (!ApiHandler.isRunId(runId)) {
+            throw new RequestException(ApiError.unknownRun(runId)); // cannot name a run: no need to ask
+        }
+        return runId;
+    }
+
+    private static String optionalText(JsonNode msg, String field, int maxLength) throws RequestException {
+        JsonNode n = msg.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().length() > maxLength) {
+            throw new RequestException("/" + field, "must be a string of at most " + maxLength + " characters");
+        }
+        return n.asText();
+    }
+
+    private void sendError(String id, String runId, ApiError error) {
+        JsonObject m = new JsonObject().put("type", "error");
+        if (id != null) {
+            m.put("id", id);
+        }
+        if (runId != null) {
+            m.put("runId", runId);
+        }
+        send(m.put("payload", error.toPayload()));
+    }
+
+    private void send(JsonObject message) {
+        if (message.getValue("id") == null) {
+            message.remove("id");
+        }
+        sendEnvelope(message.encode());
+    }
+
+    /** Adds this socket's seq to an already encoded envelope, so run events are encoded once for all viewers. */
+    private void sendEnvelope(String envelope) {
+        if (!ws.isClosed()) {
+            ws.writeTextMessage("{\"seq\":" + (++seq) + "," + envelope.substring(1));
+        }
+    }
+}

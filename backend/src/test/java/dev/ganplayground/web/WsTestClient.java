@@ -1,0 +1,129 @@
+package dev.ganplayground.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client for tests: every text message lands in a queue, every binary frame is decoded into its
+ * header; the test thread waits for what it expects with a deadline (a generous one: a hang fails, slowness
+ * does not).
+ */
+final class WsTestClient implements AutoCloseable {
+    static final long WAIT_S = 60;
+    private final WebSocketClient client;
+    final WebSocket ws;
+    final BlockingQueue<JsonObject> texts = new LinkedBlockingQueue<>();
+    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final List<JsonObject> seen = new ArrayList<>();
+    volatile Short closeStatus;
+    private int nextId;
+
+    WsTestClient(Vertx vertx, int port) {
+        client = vertx.createWebSocketClient();
+        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+                .addSubProtocol("gan.v1")).await();
+        ws.textMessageHandler(t -> texts.add(new JsonObject(t)));
+        ws.binaryMessageHandler(b -> frames.add(decodeHeader(b)));
+        ws.closeHandler(v -> closeStatus = ws.closeStatusCode());
+    }
+
+    /** Sends a message and returns the id it was given. */
+    String send(String type, String runId, JsonObject payload) {
+        String id = "t" + (++nextId);
+        JsonObject m = new JsonObject().put("type", type).put("id", id);
+        if (runId != null) {
+            m.put("runId", runId);
+        }
+        if (payload != null) {
+            m.put("payload", payload);
+        }
+        ws.writeTextMessage(m.encode()).await();
+        return id;
+    }
+
+    void sendRaw(String text) {
+        ws.writeTextMessage(text).await();
+    }
+
+    /** Waits for the first text message matching {@code p}; earlier ones are kept in {@link #seen}. */
+    JsonObject await(Predicate<JsonObject> p, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonObject m = texts.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                if (m == null) {
+                    throw new AssertionError("timed out waiting for " + what + "; seen " + seen);
+                }
+                seen.add(m);
+                if (p.test(m)) {
+                    return m;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonObject awaitType(String type) {
+        return await(m -> type.equals(m.getString("type")), type);
+    }
+
+    JsonObject awaitReply(String id) {
+        return await(m -> id.equals(m.getString("id")), "reply to " + id);
+    }
+
+    JsonObject awaitState(String runId, String state) {
+        return await(m -> "state".equals(m.getString("type")) && runId.equals(m.getString("runId"))
+                && state.equals(m.getJsonObject("payload").getString("state")), "state " + state);
+    }
+
+    JsonObject awaitFrame() throws InterruptedException {
+        JsonObject f = frames.poll(WAIT_S, TimeUnit.SECONDS);
+        if (f == null) {
+            throw new AssertionError("no binary frame");
+        }
+        return f;
+    }
+
+    /** Decodes the header of a binary frame (docs/protocol.md 3.4) and checks the payload length. */
+    static JsonObject decodeHeader(Buffer b) {
+        ByteBuffer bb = ByteBuffer.wrap(b.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        int h = bb.getInt();
+        JsonObject header = new JsonObject(new String(b.getBytes(4, 4 + h), StandardCharsets.UTF_8).trim());
+        int floats = 0;
+        for (Object s : header.getJsonArray("sections")) {
+            int n = 1;
+            for (Object d : ((JsonObject) s).getJsonArray("shape")) {
+                n *= (Integer) d;
+            }
+            floats += n;
+        }
+        header.put("payloadFloats", (b.length() - 4 - h) / 4).put("expectedFloats", floats)
+                .put("headerAligned", h % 4 == 0);
+        return header;
+    }
+
+    @Override
+    public void close() {
+        if (!ws.isClosed()) {
+            ws.close().await();
+        }
+        client.close().await();
+    }
+}
