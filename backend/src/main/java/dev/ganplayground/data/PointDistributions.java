@@ -7,11 +7,20 @@ public final class PointDistributions {
     private PointDistributions() {
     }
 
+    /**
+     * Ring and grid keep PacGAN's sigmas and ignore {@code spread}; spiral and moons use it as noise; drawn uses it
+     * as blob sigma (floored at {@link DrawnMixture#MIN_SIGMA}) around {@code points}.
+     */
     public static PointDistribution create(DataConfig config) {
+        if (config == null || config.kind() == null) {
+            throw new IllegalArgumentException("config and config.kind must not be null");
+        }
         return switch (config.kind()) {
             case RING8 -> GaussianMixture.ring8();
-            // The data helper fills in grid25, spiral, moons and drawn.
-            default -> GaussianMixture.ring8();
+            case GRID25 -> GaussianMixture.grid25();
+            case SPIRAL -> new Spiral(config.spread());
+            case MOONS -> new Moons(config.spread());
+            case DRAWN -> DrawnMixture.of(config.points(), config.spread());
         };
     }
 }
