@@ -1,0 +1,13 @@
+# Builds and runs the server; used by docker-compose.yml (not by the tests: CI has no Docker engine).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/backend/target/gan-playground.jar /app/gan-playground.jar
+COPY --from=build /src/backend/target/lib /app/lib
+ENV PORT=8080 OMP_NUM_THREADS=1 GAN_RUNS_DIR=/app/runs
+EXPOSE 8080
+CMD ["java", "-Xmx512m", "-jar", "/app/gan-playground.jar"]

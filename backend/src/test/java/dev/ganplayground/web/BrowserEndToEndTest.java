@@ -1,0 +1,108 @@
+package dev.ganplayground.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page in Debian's headless Chromium against a real server: it connects, a ring run appears, Play makes the
+ * loss chart and the plane fill with data from the server. Saves a screenshot under target/.
+ */
+class BrowserEndToEndTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static TestServer server;
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void up() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        server = new TestServer();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1400,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void down() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @DisplayName("Play in the browser streams losses and points from the server into the charts and the plane")
+    void playStreamsToThePage() throws Exception {
+        driver.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> "created".equals(text(d, "state")) || "paused".equals(text(d, "state")));
+        wait.until(d -> attr(d, "plane", "data-fake-count") > 0);
+
+        driver.findElement(By.cssSelector("[data-testid=play]")).click();
+        wait.until(d -> "running".equals(text(d, "state")));
+        wait.until(d -> attr(d, "loss-chart", "data-points") >= 3);
+        wait.until(d -> attr(d, "plane", "data-frame-step") > 0);
+        wait.until(d -> Long.parseLong(text(d, "step").replaceAll("[^0-9]", "")) > 0);
+
+        driver.findElement(By.cssSelector("[data-testid=pause]")).click();
+        wait.until(d -> "paused".equals(text(d, "state")));
+        long paused = Long.parseLong(text(driver, "step").replaceAll("[^0-9]", ""));
+        driver.findElement(By.cssSelector("[data-testid=step-d]")).click();
+        wait.until(d -> Long.parseLong(text(d, "step").replaceAll("[^0-9]", "")) == paused + 1);
+
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path out = Path.of(System.getProperty("screenshotDir", "target"), "playground.png");
+        Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(out)).isGreaterThan(10_000);
+
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    private static String text(WebDriver d, String testId) {
+        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+        return e.isEmpty() ? "" : e.get(0).getText().trim();
+    }
+
+    private static long attr(WebDriver d, String testId, String name) {
+        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+        String v = e.isEmpty() ? null : e.get(0).getAttribute(name);
+        return v == null || v.isBlank() ? -1 : Long.parseLong(v.trim());
+    }
+}
