@@ -40,7 +40,7 @@ public final class Main {
                     NativeRuntime.init();
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns())))
+                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir())))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

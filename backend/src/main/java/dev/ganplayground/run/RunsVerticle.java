@@ -16,6 +16,10 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +34,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Failures carry the HTTP status as code and a JSON problem ({code, message, field?, errors?}) as message.
  */
 public final class RunsVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RunsVerticle.class);
     private final int maxActiveRuns;
+    private final Path runsDir;
     private RunRegistry registry;
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
     private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
 
-    public RunsVerticle(int maxActiveRuns) {
+    public RunsVerticle(int maxActiveRuns, Path runsDir) {
         this.maxActiveRuns = maxActiveRuns;
+        this.runsDir = runsDir;
     }
 
     @Override
@@ -65,11 +72,21 @@ public final class RunsVerticle extends VerticleBase {
             targetConfigs.put(run.id(), config);
             controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
             m.reply(summary(run, true));
+            writeConfig(run.id(), config);
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
         } catch (RunRegistry.TooManyRunsException e) {
             fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
         }
+    }
+
+    /** Records the resolved config in the run directory, asynchronously; a failure is logged, not fatal. */
+    private void writeConfig(String runId, RunConfig config) {
+        String dir = runsDir.resolve(runId).toString();
+        vertx.fileSystem().mkdirs(dir)
+                .compose(v -> vertx.fileSystem().writeFile(Path.of(dir, "config.json").toString(),
+                        Buffer.buffer(Json.MAPPER.valueToTree(config).toPrettyString())))
+                .onFailure(e -> LOG.warn("run {}: cannot write config.json under {}: {}", runId, dir, e.toString()));
     }
 
     private void delete(Message<JsonObject> m) {

@@ -42,7 +42,7 @@ final class WsSession {
         this.runs = runs;
         ws.pause(); // nothing is read before hello has gone out
         ws.closeHandler(v -> subscriptions.values().forEach(Subscription::close));
-        ws.exceptionHandler(e -> LOG.debug("socket {}: {}", ws.remoteAddress(), e.toString()));
+        ws.exceptionHandler(this::onException);
         ws.drainHandler(v -> subscriptions.values().forEach(Subscription::flushFrame));
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> sendError(null, null, ApiError.invalidMessage(
@@ -53,6 +53,20 @@ final class WsSession {
             send(new JsonObject().put("type", "hello").put("payload", payload));
             ws.resume();
         });
+    }
+
+    /**
+     * Vert.x drops a message over maxWebSocketMessageSize (sent in fragments) and only reports it here, leaving
+     * the socket open (shared/RELIABILITY.md 2.1): close it with 1009 like an oversized frame.
+     */
+    private void onException(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof IllegalStateException && m.contains("max message size")) {
+            LOG.info("socket {}: message over {} bytes, closing", ws.remoteAddress(), HttpServerVerticle.MAX_MESSAGE);
+            ws.close((short) 1009, "message too big");
+        } else {
+            LOG.debug("socket {}: {}", ws.remoteAddress(), e.toString());
+        }
     }
 
     private void onText(String text) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,7 +30,7 @@ final class WsTestClient implements AutoCloseable {
     final BlockingQueue<JsonObject> texts = new LinkedBlockingQueue<>();
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final List<JsonObject> seen = new ArrayList<>();
-    volatile Short closeStatus;
+    final CompletableFuture<Short> closed = new CompletableFuture<>();
     private int nextId;
 
     WsTestClient(Vertx vertx, int port) {
@@ -38,7 +39,7 @@ final class WsTestClient implements AutoCloseable {
                 .addSubProtocol("gan.v1")).await();
         ws.textMessageHandler(t -> texts.add(new JsonObject(t)));
         ws.binaryMessageHandler(b -> frames.add(decodeHeader(b)));
-        ws.closeHandler(v -> closeStatus = ws.closeStatusCode());
+        ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
     }
 
     /** Sends a message and returns the id it was given. */
