@@ -66,7 +66,8 @@ test('field errors merge and clear per field; notices and connection', () => {
   s = rs.addFieldErrors(s, 'p1', { '/train/batchSize': 'must be in [1, 4096], found -3' });
   s = rs.addFieldErrors(s, 'p1', { '/train/dSteps': 'too big' });
   assert.equal(Object.keys(rs.panelByKey(s, 'p1').fieldErrors).length, 2);
-  s = rs.clearFieldErrors(s, 'p1', ['/train/batchSize']);
+  s = rs.addFieldErrors(s, 'p1', { '/model/gHidden/1': 'must be in [1, 1024], found 0' });
+  s = rs.clearFieldErrors(s, 'p1', ['/train/batchSize', '/model/gHidden']);
   assert.deepEqual(rs.panelByKey(s, 'p1').fieldErrors, { '/train/dSteps': 'too big' });
   assert.equal(rs.clearFieldErrors(s, 'p1', ['/view/slowMode']), s);
   s = rs.setNotice(s, 'p1', { level: 'error', text: 'boom' });
@@ -75,4 +76,31 @@ test('field errors merge and clear per field; notices and connection', () => {
   assert.deepEqual(s.connection, { status: 'closed', attempt: 0, retryInMs: 800 });
   s = rs.onHello(s, { presets: [{ id: 'ring8' }] });
   assert.equal(s.presets[0].id, 'ring8');
+});
+
+import { RunData, RunDataRegistry } from '../../main/resources/webroot/app/run-data.js';
+
+test('run data routes metrics groups to their buffers and tracks the last step seen', () => {
+  const registry = new RunDataRegistry();
+  const d = registry.get('r1');
+  assert.equal(registry.get('r1'), d);
+  d.append('train', { step: [10, 20], 'loss/d': [1, 2] });
+  d.append('eval', { step: [20], 'div/kl_grid': [0.3] });
+  assert.equal(d.train.length, 2);
+  assert.equal(d.eval.length, 1);
+  assert.equal(d.step, 20);
+  d.clear();
+  assert.equal(d.step, 0);
+  assert.equal(d.train.length + d.eval.length, 0);
+  registry.delete('r1');
+  assert.equal(registry.has('r1'), false);
+});
+
+test('detachRun forgets the panel\'s run and its messages', () => {
+  let s = rs.attachRun(rs.addPanel(rs.initialState(), 'p1'), 'p1', created);
+  s = rs.setNotice(s, 'p1', { level: 'error', text: 'x' });
+  s = rs.detachRun(s, 'p1');
+  assert.deepEqual(s.runs, {});
+  assert.equal(rs.panelByKey(s, 'p1').runId, null);
+  assert.equal(rs.panelByKey(s, 'p1').notice, null);
 });

@@ -42,6 +42,13 @@ export function attachRun(s, key, { runId, payload }) {
   return updatePanel({ ...s, runs }, key, { runId, creating: false, notice: null, fieldErrors: {} });
 }
 
+/** The panel no longer shows a run (a new one is being created for it); the old run is forgotten. */
+export function detachRun(s, key) {
+  const panel = panelByKey(s, key);
+  if (!panel) return s;
+  return updatePanel({ ...s, runs: withoutRun(s.runs, panel.runId) }, key, { runId: null, notice: null, fieldErrors: {} });
+}
+
 /** Applies the run-scoped server messages state, config and reset; others leave the state as it is. */
 export function onServerMessage(s, msg) {
   const run = s.runs[msg.runId];
@@ -62,18 +69,18 @@ export function onServerMessage(s, msg) {
   }
 }
 
-/** Adds server validation messages to a panel's fields (merging with those already shown). */
+/** Adds server validation messages ({pointer: message}) to a panel (merging with those already shown). */
 export function addFieldErrors(s, key, byField) {
   const panel = panelByKey(s, key);
   return panel ? updatePanel(s, key, { fieldErrors: { ...panel.fieldErrors, ...byField } }) : s;
 }
 
-/** Clears the messages of the given fields, e.g. after the server accepted a patch that set them. */
-export function clearFieldErrors(s, key, fields) {
+/** Clears the messages at or under the given pointers, e.g. after the server accepted a patch that set them. */
+export function clearFieldErrors(s, key, pointers) {
   const panel = panelByKey(s, key);
-  if (!panel || !fields.some((f) => f in panel.fieldErrors)) return s;
-  const fieldErrors = { ...panel.fieldErrors };
-  fields.forEach((f) => delete fieldErrors[f]);
+  const covered = (k) => pointers.some((p) => k === p || k.startsWith(p + '/'));
+  if (!panel || !Object.keys(panel.fieldErrors).some(covered)) return s;
+  const fieldErrors = Object.fromEntries(Object.entries(panel.fieldErrors).filter(([k]) => !covered(k)));
   return updatePanel(s, key, { fieldErrors });
 }
 
