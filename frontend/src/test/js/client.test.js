@@ -90,3 +90,16 @@ test('reconnects with backoff and re-subscribes tracked runs from the last step 
   await tick(10);
   assert.equal(FakeSocket.all.length, 2, 'no reconnect after close()');
 });
+
+test('create_run settles with run_created, not with an ack that comes first', async () => {
+  const { client, ws } = newClient();
+  ws().reply(hello());
+  const created = client.request({ type: 'create_run', payload: { preset: 'ring8' } });
+  const { id } = ws().sent[0];
+  ws().reply({ type: 'ack', id });
+  ws().reply({ type: 'run_created', id, runId: 'r3f9a0c12b4d7', payload: { preset: 'ring8', config: {} } });
+  const reply = await created;
+  assert.equal(reply.type, 'run_created');
+  assert.equal(reply.runId, 'r3f9a0c12b4d7');
+  client.close();
+});

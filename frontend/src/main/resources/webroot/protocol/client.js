@@ -10,7 +10,7 @@
  * has are reported as 'run_lost'. Listeners: any server type, 'frame' (decoded binary frame), 'status'
  * ({status: 'connecting'|'open'|'closed', attempt, retryInMs}), 'run_lost' (runId), 'decode_error' (Error).
  */
-import { SUBPROTOCOL, REPLY_TYPES, S, subscribe } from './messages.js';
+import { SUBPROTOCOL, REPLY_TYPES, RESULT_TYPES, S, subscribe } from './messages.js';
 import { decodeFrame } from './frame.js';
 
 export class RequestError extends Error {
@@ -74,19 +74,22 @@ export class GanClient {
     return true;
   }
 
-  /** Sends message with a fresh id; the promise settles with the reply carrying that id. */
+  /**
+   * Sends message with a fresh id; the promise settles with the reply carrying that id: the error, or the
+   * request's result (run_created for create_run, config_valid, runs), or else the ack.
+   */
   request(message) {
     const id = String(this.#nextId++);
     const withId = { type: message.type, id, ...message };
     withId.id = id;
     return new Promise((resolve, reject) => {
-      if (!this.send(withId)) {
-        reject(new RequestError({ code: 'disconnected', message: 'not connected to the server' }, withId));
-        return;
-      }
       const timer = setTimeout(() => this.#settle(id, null,
         new RequestError({ code: 'timeout', message: 'no reply from the server' }, withId)), this.#opts.requestTimeoutMs);
-      this.#pending.set(id, { resolve, reject, timer, request: withId });
+      const expect = RESULT_TYPES[withId.type] ?? null;
+      this.#pending.set(id, { resolve, reject, timer, expect, request: withId }); // before send: a reply may come at once
+      if (!this.send(withId)) {
+        this.#settle(id, null, new RequestError({ code: 'disconnected', message: 'not connected to the server' }, withId));
+      }
     });
   }
 
@@ -103,9 +106,10 @@ export class GanClient {
     if (typeof m.seq === 'number') this.lastSeq = m.seq;
     if (m.type === S.HELLO) this.#hello(m);
     this.#emit(m.type, m);
-    if (m.id !== undefined && REPLY_TYPES.has(m.type)) {
-      if (m.type === S.ERROR) this.#settle(m.id, null, new RequestError(m.payload, this.#pending.get(m.id)?.request));
-      else this.#settle(m.id, m, null);
+    const pending = m.id !== undefined && this.#pending.get(m.id);
+    if (pending && REPLY_TYPES.has(m.type)) {
+      if (m.type === S.ERROR) this.#settle(m.id, null, new RequestError(m.payload, pending.request));
+      else if (!pending.expect || pending.expect === m.type) this.#settle(m.id, m, null);
     }
   }
 

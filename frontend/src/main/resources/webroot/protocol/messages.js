@@ -25,6 +25,9 @@ export const S = Object.freeze({
 /** Replies that settle a request with the same id; everything else with an id is just an effect. */
 export const REPLY_TYPES = new Set([S.ACK, S.RUN_CREATED, S.CONFIG_VALID, S.RUNS, S.UNSUBSCRIBED, S.ERROR]);
 
+/** Requests whose result is a specific reply: an ack with the same id, if the server sends one too, is not it. */
+export const RESULT_TYPES = Object.freeze({ create_run: S.RUN_CREATED, validate_config: S.CONFIG_VALID, list_runs: S.RUNS });
+
 export const STATES = Object.freeze(['created', 'running', 'paused', 'stopped', 'failed']);
 export const STEP_PHASES = Object.freeze(['d', 'g', 'both']);
 

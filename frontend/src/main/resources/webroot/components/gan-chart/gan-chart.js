@@ -60,10 +60,10 @@ class GanChart extends HTMLElement {
     const opts = chartOptions(this.#spec, { width: Math.max(200, body.clientWidth),
       band: () => this.#band, probability: () => this.#probability });
     this.#plot = new uPlot(opts, emptyData(this.#spec), body);
-    this.#resize = new ResizeObserver(() => {
+    this.#resize = new ResizeObserver(() => requestAnimationFrame(() => { // resizing inside the callback loops
       const w = Math.floor(body.clientWidth);
-      if (w > 0 && w !== this.#plot?.width) this.#plot?.setSize({ width: w, height: this.#plot.height });
-    });
+      if (w > 0 && this.#plot && w !== this.#plot.width) this.#plot.setSize({ width: w, height: this.#plot.height });
+    }));
     this.#resize.observe(body);
     this.invalidate();
   }

@@ -19,7 +19,7 @@ class GanControlPanel extends HTMLElement {
     if (this.firstChild) return;
     setHtml(this, html`<div class="transport" role="toolbar" aria-label="training controls">
       <button type="button" class="primary" data-testid="play" data-action="start" title="train continuously">▶ Play</button>
-      <button type="button" data-testid="pause" data-action="pause" title="pause after the current tick">⏸ Pause</button>
+      <button type="button" data-testid="pause" data-action="pause" title="pause after the current tick">❙❙ Pause</button>
       <button type="button" data-testid="step-d" data-action="step" data-phase="d" title="one discriminator update">Step D</button>
       <button type="button" data-testid="step-g" data-action="step" data-phase="g" title="one generator update">Step G</button>
       <button type="button" data-testid="step-both" data-action="step" data-phase="both" title="D steps then one G step">Step both</button>

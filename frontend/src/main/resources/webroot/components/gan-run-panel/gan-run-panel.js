@@ -104,6 +104,8 @@ class GanRunPanel extends HTMLElement {
     e.picker.presets = presets;
     e.picker.selected = run?.preset ?? null;
     e.explanation.textContent = e.picker.explanationFor(run?.preset);
+    e.explanation.hidden = !e.explanation.textContent;
+    for (const form of [e.train, e.model]) form.toggleAttribute('inert', !config);
     e.state.textContent = run?.state ?? (panel.creating ? 'creating…' : '–');
     e.state.dataset.state = run?.state ?? 'none';
     e.runId.textContent = run?.runId ?? '';
