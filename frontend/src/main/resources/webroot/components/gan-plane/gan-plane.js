@@ -49,6 +49,7 @@ class GanPlane extends HTMLElement {
   set frame(frame) { this.#frame = frame; this.#schedule(); }
 
   set drawing({ enabled, points }) {
+    if (enabled !== this.#drawing.enabled) this.#dirtyPoints = false; // another dataset: local edits are moot
     const keepLocal = this.#pointerDown || this.#dirtyPoints;
     this.#drawing = { enabled, points: keepLocal ? this.#drawing.points : [...(points ?? [])] };
     this.#update();
