@@ -1,0 +1,205 @@
+/**
+ * Usage: <gan-app></gan-app>   (mounted by index.js; window.__gan = {client, store, data} for debugging)
+ *
+ * The root: owns the page state (store), the runs' high-rate data (RunDataRegistry) and the only
+ * protocol client. Server messages go into the store or the run data; 'gan-command' events from the run
+ * panels become protocol requests, whose errors land beside the field (invalid_config) or as a notice.
+ * The first panel gets a ring8 run on the first hello; it is never started automatically.
+ */
+import { GanClient } from '../protocol/client.js';
+import * as msg from '../protocol/messages.js';
+import { html, setHtml } from '../lib/html.js';
+import { leafPointers } from '../lib/json-pointer.js';
+import { Store } from './store.js';
+import * as rs from './run-state.js';
+import { RunDataRegistry } from './run-data.js';
+
+const DEFAULT_PRESET = 'ring8';
+
+class GanApp extends HTMLElement {
+  #store = new Store(rs.initialState()); #data = new RunDataRegistry(); #client; #panels = new Map();
+  #wanted = new Map(); #queued = new Map(); #nextKey = 1;
+
+  connectedCallback() {
+    if (this.#client) return;
+    setHtml(this, html`<header class="app-header"><h1>GAN Playground</h1>
+      <gan-connection-status></gan-connection-status>
+      <button type="button" data-testid="add-run" title="open another run side by side">+ add run</button></header>
+      <main class="panels"></main>`);
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+    this.#client = new GanClient(url, { fromStep: (runId) => this.#data.get(runId).step });
+    window.__gan = { client: this.#client, store: this.#store, data: this.#data };
+    this.#store.subscribe((s) => this.#render(s));
+    this.#wire();
+    this.addEventListener('gan-command', (e) => this.#command(e.detail));
+    this.addEventListener('gan-reconnect', () => this.#client.connect());
+    this.querySelector('[data-testid=add-run]').addEventListener('click', () => {
+      const last = this.#store.get().panels.at(-1);
+      const run = last && this.#store.get().runs[last.runId];
+      this.#addPanel(run?.preset ?? DEFAULT_PRESET, run?.config ?? undefined);
+    });
+    this.#addPanel(DEFAULT_PRESET);
+    this.#client.connect();
+  }
+
+  #wire() {
+    const c = this.#client;
+    const set = (fn) => this.#store.set(fn);
+    c.on('status', (st) => set((s) => rs.setConnection(s, st)));
+    c.on('hello', (m) => {
+      set((s) => rs.onHello(s, m.payload));
+      for (const p of this.#store.get().panels) if (!p.runId && !p.creating) this.#createRun(p.key);
+    });
+    c.on('state', (m) => { this.#onState(m); set((s) => rs.onServerMessage(s, m)); });
+    c.on('config', (m) => {
+      if (m.payload?.rebuilt) this.#clearHistory(m.runId);
+      set((s) => rs.onServerMessage(s, m));
+    });
+    c.on('reset', (m) => { this.#clearHistory(m.runId); set((s) => rs.onServerMessage(s, m)); });
+    c.on('metrics', (m) => {
+      if (!this.#data.has(m.runId) || !m.payload?.columns) return;
+      this.#data.get(m.runId).append(m.payload.group, m.payload.columns);
+      this.#panelFor(m.runId)?.metricsArrived();
+    });
+    c.on('frame', (f) => {
+      if (!this.#data.has(f.header.runId)) return;
+      this.#data.get(f.header.runId).frame = f;
+      this.#panelFor(f.header.runId)?.frameArrived();
+    });
+    c.on('error', (m) => {
+      if (m.id !== undefined) return; // a request's error: handled where it was sent
+      const panel = m.runId && rs.panelForRun(this.#store.get(), m.runId);
+      if (panel) set((s) => rs.setNotice(s, panel.key, { level: 'error', text: m.payload?.message ?? 'server error' }));
+      else console.warn('server error', m.payload);
+    });
+    c.on('run_lost', (runId) => {
+      const panel = rs.panelForRun(this.#store.get(), runId);
+      const run = this.#store.get().runs[runId];
+      this.#data.delete(runId);
+      if (!panel) return;
+      this.#wanted.set(panel.key, { preset: run?.preset ?? DEFAULT_PRESET, overrides: run?.config ?? undefined });
+      set((s) => rs.setNotice(s, panel.key, { level: 'info',
+        text: `The server no longer has run ${runId}; started a new one with the same settings.` }));
+      this.#createRun(panel.key);
+    });
+    c.on('decode_error', (e) => console.warn('could not decode a server message', e));
+  }
+
+  /** A step below the last seen means history was reset while we were away: start the charts over. */
+  #onState(m) {
+    if (!this.#data.has(m.runId) || typeof m.payload?.step !== 'number') return;
+    const d = this.#data.get(m.runId);
+    if (m.payload.step < d.step) {
+      this.#clearHistory(m.runId);
+      d.step = m.payload.step;
+      if (m.payload.step > 0) this.#client.send(msg.subscribe(m.runId, 0));
+    } else {
+      d.step = m.payload.step;
+    }
+  }
+
+  #clearHistory(runId) {
+    if (!this.#data.has(runId)) return;
+    this.#data.get(runId).clear();
+    this.#panelFor(runId)?.metricsArrived();
+  }
+
+  #addPanel(preset, overrides) {
+    const key = `p${this.#nextKey++}`;
+    this.#wanted.set(key, { preset, overrides });
+    this.#store.set((s) => rs.addPanel(s, key));
+    if (this.#client.status === 'open') this.#createRun(key);
+  }
+
+  async #createRun(key) {
+    const { preset, overrides } = this.#wanted.get(key) ?? { preset: DEFAULT_PRESET };
+    this.#store.set((s) => rs.updatePanel(s, key, { creating: true }));
+    try {
+      const reply = await this.#client.request(msg.createRun({ preset, overrides }));
+      if (!rs.panelByKey(this.#store.get(), key)) { this.#client.send(msg.stop(reply.runId)); return; }
+      this.#client.track(reply.runId);
+      this.#data.get(reply.runId);
+      this.#store.set((s) => rs.attachRun(s, key, reply));
+      for (const detail of this.#queued.get(key)?.splice(0) ?? []) this.#command({ ...detail, runId: reply.runId });
+    } catch (err) {
+      this.#store.set((s) => rs.setNotice(rs.updatePanel(s, key, { creating: false }), key,
+        { level: 'error', text: `Could not create a run: ${err.message}` }));
+    }
+  }
+
+  #dropRun(runId) {
+    if (!runId) return;
+    this.#client.untrack(runId);
+    this.#client.request(msg.stop(runId)).catch(() => {}); // already gone is fine
+    this.#data.delete(runId);
+  }
+
+  #command(detail) {
+    const { panelKey: key, runId, type } = detail;
+    if (type === 'close') {
+      this.#dropRun(runId);
+      this.#wanted.delete(key);
+      this.#queued.delete(key);
+      this.#store.set((s) => rs.removePanel(s, key));
+      return;
+    }
+    if (type === 'preset') {
+      this.#dropRun(runId);
+      this.#wanted.set(key, { preset: detail.preset });
+      this.#store.set((s) => rs.detachRun(s, key));
+      if (this.#client.status === 'open') this.#createRun(key);
+      return;
+    }
+    if (!runId) { // pressed before the run exists: replay once it is created
+      if (!this.#queued.has(key)) this.#queued.set(key, []);
+      this.#queued.get(key).push(detail);
+      return;
+    }
+    const build = {
+      start: () => msg.start(runId), pause: () => msg.pause(runId), reset: () => msg.reset(runId),
+      step: () => msg.step(runId, detail.phase),
+      update_config: () => msg.updateConfig(runId, detail.patch, detail.rebuild),
+    }[type];
+    if (!build) { console.warn('unknown command', detail); return; }
+    this.#client.request(build()).then(() => this.#store.set((s) => {
+      const cleared = rs.setNotice(s, key, null);
+      return type === 'update_config' ? rs.clearFieldErrors(cleared, key, leafPointers(detail.patch)) : cleared;
+    }), (err) => this.#failed(key, type, err));
+  }
+
+  #failed(key, type, err) {
+    const p = err.payload ?? {};
+    const raw = Object.fromEntries((p.errors?.length ? p.errors : p.field ? [{ pointer: p.field, message: p.message }] : [])
+      .map((e) => [e.pointer, e.message]));
+    const text = err.code === 'invalid_config'
+      ? `Not applied: ${Object.entries(raw).map(([k, v]) => `${k} ${v}`).join('; ') || err.message}`
+      : err.code === 'disconnected' ? `Not connected: "${type}" was not sent.` : `${type}: ${err.message}`;
+    this.#store.set((s) => rs.setNotice(rs.addFieldErrors(s, key, raw), key, { level: 'error', text }));
+  }
+
+  #panelFor(runId) {
+    const panel = rs.panelForRun(this.#store.get(), runId);
+    return panel ? this.#panels.get(panel.key) : null;
+  }
+
+  #render(s) {
+    this.querySelector('gan-connection-status').connection = s.connection;
+    const main = this.querySelector('main.panels');
+    for (const [key, el] of this.#panels) {
+      if (!rs.panelByKey(s, key)) { el.remove(); this.#panels.delete(key); }
+    }
+    for (const panel of s.panels) {
+      let el = this.#panels.get(panel.key);
+      if (!el) {
+        el = document.createElement('gan-run-panel');
+        el.dataset.panel = panel.key;
+        this.#panels.set(panel.key, el);
+        main.append(el);
+      }
+      el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, closable: s.panels.length > 1 };
+      el.data = panel.runId ? this.#data.get(panel.runId) : null;
+    }
+  }
+}
+
+export const registerGanApp = () => customElements.define('gan-app', GanApp);

@@ -1,0 +1,96 @@
+/**
+ * Usage:
+ *   <gan-model-form></gan-model-form>
+ *   form.config = runConfig; form.errors = { '/model/gHidden/0': 'must be in [1, 1024], found 0' };
+ *   form.addEventListener('gan-config', (e) => e.detail);   // {patch: {model: {...}, seed?}, rebuild: true}
+ *
+ * The structural settings (model.*, seed). Edits are a draft until "Rebuild networks" is confirmed in a
+ * dialog, because applying them builds new networks (step 0, history cleared). "Revert" restores the run's.
+ */
+import { html, setHtml } from '../../lib/html.js';
+import { confirmDialog } from '../../lib/confirm.js';
+import { fieldRow, readInput, writeInput, showFieldErrors, errorsForFields, FieldParseError } from '../../lib/form-fields.js';
+import { getAt, mergePatch, patchAt } from '../../lib/json-pointer.js';
+
+const ACTIVATIONS = [{ value: 'relu', label: 'ReLU' }, { value: 'leaky_relu', label: 'leaky ReLU' }, { value: 'tanh', label: 'tanh' }];
+const LAYERS_HINT = 'widths of the hidden layers, comma separated (0 to 8 layers of 1 to 1024)';
+
+class GanModelForm extends HTMLElement {
+  #config = null; #serverErrors = {}; #localErrors = {}; #dirty = false;
+
+  connectedCallback() {
+    if (this.firstChild) return;
+    setHtml(this, html`<form class="config-form" novalidate><fieldset><legend>Model (rebuilds the networks)</legend>
+      ${fieldRow({ pointer: '/model/gHidden', label: 'G hidden layers', kind: 'intlist', hint: LAYERS_HINT })}
+      ${fieldRow({ pointer: '/model/dHidden', label: 'D hidden layers', kind: 'intlist', hint: LAYERS_HINT })}
+      ${fieldRow({ pointer: '/model/gActivation', label: 'G activation', kind: 'select', options: ACTIVATIONS })}
+      ${fieldRow({ pointer: '/model/dActivation', label: 'D activation', kind: 'select', options: ACTIVATIONS })}
+      ${fieldRow({ pointer: '/model/latentDim', label: 'latent dimension', kind: 'int', min: 1, max: 64,
+        hint: 'size of z; with 2 the manifold view is exact' })}
+      ${fieldRow({ pointer: '/model/noise', label: 'noise', kind: 'select', options: ['gaussian', 'uniform'] })}
+      ${fieldRow({ pointer: '/seed', label: 'seed', kind: 'int', min: 0, max: 2 ** 53 })}
+      <div class="form-actions"><button type="submit" class="primary" data-testid="rebuild">Rebuild networks…</button>
+      <button type="button" data-testid="revert">Revert</button></div></fieldset></form>`);
+    const form = this.querySelector('form');
+    form.addEventListener('input', () => this.#setDirty(true));
+    form.addEventListener('change', () => this.#setDirty(true));
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.#apply(); });
+    this.querySelector('[data-testid=revert]').addEventListener('click', () => this.#revert());
+    this.#revert();
+  }
+
+  set config(config) {
+    const changed = config !== this.#config;
+    this.#config = config;
+    if (changed && !this.#dirty) this.#revert();
+  }
+
+  set errors(errors) { this.#serverErrors = errors ?? {}; this.#showErrors(); }
+
+  async #apply() {
+    if (!this.#config) return;
+    this.#localErrors = {};
+    let patch = {};
+    for (const input of this.querySelectorAll('[data-kind]')) {
+      try {
+        const value = readInput(input);
+        if (JSON.stringify(value) !== JSON.stringify(getAt(this.#config, input.name))) {
+          patch = mergePatch(patch, patchAt(input.name, value));
+        }
+      } catch (err) {
+        if (!(err instanceof FieldParseError)) throw err;
+        this.#localErrors[input.name] = err.message;
+      }
+    }
+    this.#showErrors();
+    if (Object.keys(this.#localErrors).length) return;
+    if (Object.keys(patch).length === 0) { this.#setDirty(false); return; }
+    const ok = await confirmDialog('Rebuild both networks with the new model settings? Training restarts at step 0 '
+      + 'and the charts are cleared.', 'Rebuild');
+    if (!ok) return;
+    this.#setDirty(false);
+    this.dispatchEvent(new CustomEvent('gan-config', { bubbles: true, detail: { patch, rebuild: true } }));
+  }
+
+  #revert() {
+    this.#localErrors = {};
+    if (this.firstChild && this.#config) {
+      for (const input of this.querySelectorAll('[data-kind]')) writeInput(input, getAt(this.#config, input.name));
+    }
+    this.#setDirty(false);
+    this.#showErrors();
+  }
+
+  #setDirty(dirty) {
+    this.#dirty = dirty;
+    this.classList.toggle('dirty', dirty);
+    const revert = this.querySelector('[data-testid=revert]');
+    if (revert) revert.disabled = !dirty;
+  }
+
+  #showErrors() {
+    if (this.firstChild) showFieldErrors(this, { ...errorsForFields(this, this.#serverErrors), ...this.#localErrors });
+  }
+}
+
+export const registerGanModelForm = () => customElements.define('gan-model-form', GanModelForm);

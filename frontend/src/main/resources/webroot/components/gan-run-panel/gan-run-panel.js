@@ -1,0 +1,134 @@
+/**
+ * Usage:
+ *   <gan-run-panel></gan-run-panel>
+ *   panel.model = { panel, run, presets, closable };   // from the store (run-state.js shapes)
+ *   panel.data = runData;                               // the run's SeriesBuffers, latest frame and step
+ *   panel.metricsArrived(); panel.frameArrived();       // new rows / a new frame in panel.data
+ *   panel.addEventListener('gan-command', (e) => e.detail);   // {panelKey, runId, type, ...}
+ *
+ * One run: header (dataset, state, step, steps/s), transport controls, the plane with the dataset's
+ * explanation and the config forms beside it, and the charts. Children's events become one 'gan-command'
+ * (type start | pause | reset | step | update_config | preset | close) for the app; nothing here sends.
+ */
+import { html, setHtml } from '../../lib/html.js';
+import { confirmDialog } from '../../lib/confirm.js';
+
+class GanRunPanel extends HTMLElement {
+  #model = null; #data = null; #els = null; #config = null;
+
+  connectedCallback() {
+    if (this.#els) return;
+    setHtml(this, html`<section class="run-panel"><header class="run-header">
+        <gan-preset-picker></gan-preset-picker>
+        <span class="state-badge" data-testid="state"></span>
+        <span class="stat">step <b data-testid="step">0</b></span>
+        <span class="stat"><b data-testid="steps-per-s">–</b> steps/s</span>
+        <code class="run-id" title="run id"></code>
+        <button type="button" class="close" data-testid="close-run" title="stop this run and close the panel">×</button>
+      </header>
+      <p class="reason" data-testid="reason" hidden></p>
+      <p class="notice" data-testid="notice" role="alert" hidden></p>
+      <gan-control-panel></gan-control-panel>
+      <div class="run-body"><div class="view-col"><gan-plane></gan-plane></div>
+        <aside class="side-col"><p class="explanation" data-testid="explanation"></p>
+          <gan-train-form></gan-train-form><gan-model-form></gan-model-form></aside></div>
+      <gan-chart-deck></gan-chart-deck></section>`);
+    const q = (sel) => this.querySelector(sel);
+    this.#els = { picker: q('gan-preset-picker'), state: q('[data-testid=state]'), step: q('[data-testid=step]'),
+      speed: q('[data-testid=steps-per-s]'), runId: q('.run-id'), close: q('[data-testid=close-run]'),
+      reason: q('[data-testid=reason]'), notice: q('[data-testid=notice]'), controls: q('gan-control-panel'),
+      plane: q('gan-plane'), explanation: q('[data-testid=explanation]'), train: q('gan-train-form'),
+      model: q('gan-model-form'), deck: q('gan-chart-deck') };
+    this.#listen();
+    this.#update();
+  }
+
+  set model(model) { this.#model = model; this.#update(); }
+
+  set data(data) {
+    if (data === this.#data) return;
+    this.#data = data;
+    if (!this.#els) return;
+    this.#els.deck.data = data;
+    this.#els.plane.frame = data?.frame ?? null;
+    this.metricsArrived();
+  }
+
+  metricsArrived() {
+    if (!this.#els) return;
+    this.#els.deck.invalidate();
+    this.#showStep();
+    const sps = this.#data?.train.latest('speed/steps_per_s');
+    this.#els.speed.textContent = sps == null ? '–' : sps >= 100 ? sps.toFixed(0) : sps.toFixed(1);
+  }
+
+  frameArrived() {
+    if (this.#els && this.#data) this.#els.plane.frame = this.#data.frame;
+  }
+
+  #showStep() {
+    this.#els.step.textContent = String(this.#data?.step ?? this.#model?.run?.step ?? 0);
+  }
+
+  #listen() {
+    const on = (type, fn) => this.addEventListener(type, (e) => { e.stopPropagation(); fn(e.detail); });
+    on('gan-control', ({ action, phase, patch }) => (action === 'config'
+      ? this.#command({ type: 'update_config', patch }) : this.#command({ type: action, phase })));
+    on('gan-config', ({ patch, rebuild }) => this.#command({ type: 'update_config', patch, rebuild }));
+    on('gan-draw', ({ points }) => this.#command({ type: 'update_config', patch: { data: { kind: 'drawn', points } } }));
+    on('gan-preset', ({ preset }) => this.#pickPreset(preset));
+    this.#els.close.addEventListener('click', () => this.#command({ type: 'close' }));
+  }
+
+  async #pickPreset(preset) {
+    const run = this.#model?.run;
+    if (run && run.step > 0 && run.state !== 'stopped' && run.state !== 'failed') {
+      const name = this.#els.picker.nameFor(preset);
+      if (!(await confirmDialog(`Start a new run on "${name}"? This run (step ${run.step}) is stopped.`, 'New run'))) return;
+    }
+    this.#command({ type: 'preset', preset });
+  }
+
+  #command(detail) {
+    const { panel, run } = this.#model ?? {};
+    const clean = Object.fromEntries(Object.entries(detail).filter(([, v]) => v !== undefined));
+    this.dispatchEvent(new CustomEvent('gan-command', { bubbles: true,
+      detail: { panelKey: panel?.key, runId: run?.runId ?? null, ...clean } }));
+  }
+
+  #update() {
+    if (!this.#els || !this.#model) return;
+    const { panel, run, presets, closable } = this.#model;
+    const e = this.#els;
+    const config = run?.config ?? null;
+    e.picker.presets = presets;
+    e.picker.selected = run?.preset ?? null;
+    e.explanation.textContent = e.picker.explanationFor(run?.preset);
+    e.explanation.hidden = !e.explanation.textContent;
+    for (const form of [e.train, e.model]) form.toggleAttribute('inert', !config);
+    e.state.textContent = run?.state ?? (panel.creating ? 'creating…' : '–');
+    e.state.dataset.state = run?.state ?? 'none';
+    e.runId.textContent = run?.runId ?? '';
+    e.close.hidden = !closable;
+    this.#showStep();
+    e.reason.hidden = !run?.reason;
+    e.reason.textContent = run?.reason ? `${run.state === 'failed' ? 'Failed' : 'Stopped'}: ${run.reason}` : '';
+    e.notice.hidden = !panel.notice;
+    e.notice.textContent = panel.notice?.text ?? '';
+    e.notice.dataset.level = panel.notice?.level ?? '';
+    e.controls.state = { state: run?.state ?? null, itersPerTick: config?.view.itersPerTick ?? 10,
+      slowMode: config?.view.slowMode ?? false };
+    e.train.errors = panel.fieldErrors;
+    e.model.errors = panel.fieldErrors;
+    if (config !== this.#config) {
+      this.#config = config;
+      e.train.config = config;
+      e.model.config = config;
+      e.plane.loss = config?.train.loss;
+      e.plane.drawing = { enabled: config?.data.kind === 'drawn', points: config?.data.points ?? [] };
+      e.deck.loss = config?.train.loss;
+    }
+  }
+}
+
+export const registerGanRunPanel = () => customElements.define('gan-run-panel', GanRunPanel);

@@ -1,0 +1,33 @@
+/**
+ * Usage: <script type="module" src="index.js"></script> in index.html.
+ *
+ * Registers every custom element (one place lists them all), then mounts <gan-app>.
+ */
+import { registerGanApp } from './app/app.js';
+import { registerGanConnectionStatus } from './components/gan-connection-status/gan-connection-status.js';
+import { registerGanRunPanel } from './components/gan-run-panel/gan-run-panel.js';
+import { registerGanPresetPicker } from './components/gan-preset-picker/gan-preset-picker.js';
+import { registerGanControlPanel } from './components/gan-control-panel/gan-control-panel.js';
+import { registerGanPlane } from './components/gan-plane/gan-plane.js';
+import { registerGanTrainForm } from './components/gan-train-form/gan-train-form.js';
+import { registerGanModelForm } from './components/gan-model-form/gan-model-form.js';
+import { registerGanChartDeck } from './components/gan-chart-deck/gan-chart-deck.js';
+import { registerGanChart } from './components/gan-chart/gan-chart.js';
+
+function start() {
+  // Leaves first, so every element is already defined when a parent renders it.
+  registerGanChart();
+  registerGanChartDeck();
+  registerGanPlane();
+  registerGanControlPanel();
+  registerGanTrainForm();
+  registerGanModelForm();
+  registerGanPresetPicker();
+  registerGanConnectionStatus();
+  registerGanRunPanel();
+  registerGanApp();
+  document.body.append(document.createElement('gan-app'));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
