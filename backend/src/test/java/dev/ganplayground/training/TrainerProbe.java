@@ -17,7 +17,13 @@ class TrainerProbe {
     @Test
     @DisplayName("prints steps/s and per-step allocation of the default ring8 config")
     void speed() {
-        RunConfig c = Presets.load().resolve("ring8", null);
+        RunConfig preset = Presets.load().resolve("ring8", null);
+        measure("preset", preset);
+        measure("dSteps=1", Presets.load().resolve("ring8", json("{\"train\":{\"dSteps\":1}}")));
+    }
+
+    private static void measure(String label, RunConfig c) {
+        System.out.println("PROBE speed of " + label + ": " + c.train());
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (GanTrainer t = new GanTrainer(c)) {
             t.train(1500, StepMode.BOTH); // warm up the JIT
@@ -61,7 +67,7 @@ class TrainerProbe {
                 long t0 = System.nanoTime();
                 while (t.step() < max) {
                     t.train(every, StepMode.BOTH);
-                    int covered = TrainerTestSupport.coveredModes(t.generate(2500, new SplittableRandom(99)));
+                    int covered = TrainerTestSupport.coveredModes(t.generate(2500, new SplittableRandom(TrainerTestSupport.EVAL_SEED)));
                     sb.append(' ').append(covered);
                     if (covered >= 6 && first < 0) {
                         first = (int) t.step();

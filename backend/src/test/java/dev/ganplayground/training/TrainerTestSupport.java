@@ -5,6 +5,9 @@ import dev.ganplayground.config.TrainConfig;
 
 /** Helpers shared by the trainer tests: config edits and the learning test's mode count. */
 final class TrainerTestSupport {
+    /** Seed of the 2,500 z draws the mode count is measured on (the probe and the learning test share it). */
+    static final long EVAL_SEED = 99;
+
     private TrainerTestSupport() {
     }
 
