@@ -15,6 +15,7 @@ import dev.ganplayground.config.OptimizerKind;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.TrainConfig;
+import dev.ganplayground.config.ViewConfig;
 import dev.ganplayground.metrics.MetricNames;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -217,5 +218,40 @@ class GanTrainerTest {
         assertThat(z[11]).isZero();
         float[] u = PlaneViews.manifoldZ(NoiseKind.UNIFORM, 1, 4);
         assertThat(u).startsWith(-0.75f, -0.25f, 0.25f, 0.75f, -0.75f);
+    }
+
+    @Test
+    @DisplayName("changing the view sizes resizes the next frame, keeping the earlier fixed points")
+    void viewResize() {
+        RunConfig c = small();
+        try (GanTrainer t = new GanTrainer(c)) {
+            PlaneFrame before = t.frame();
+            ViewConfig v = c.view();
+            ViewConfig nv = new ViewConfig(v.itersPerTick(), v.slowMode(), v.slowDelayMs(), 2 * v.frameSamples(), 9,
+                    5, v.evalEvery(), v.maxFramesPerSecond());
+            t.reconfigure(new RunConfig(c.seed(), c.data(), c.model(), c.train(), nv));
+            PlaneFrame after = t.frame();
+            assertThat(after.real()).hasSize(4 * v.frameSamples()).startsWith(before.real());
+            assertThat(after.fake()).hasSize(4 * v.frameSamples()).startsWith(before.fake());
+            assertThat(after.heatmapSize()).isEqualTo(9);
+            assertThat(after.heatmap()).hasSize(81);
+            assertThat(after.manifold()).hasSize(50);
+        }
+    }
+
+    @Test
+    @DisplayName("a warmed-up tick allocates nothing per step (only its report)")
+    void stepsDoNotAllocate() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        try (GanTrainer t = new GanTrainer(small())) {
+            t.train(300, StepMode.BOTH);
+            long a0 = mx.getThreadAllocatedBytes(id);
+            t.train(500, StepMode.BOTH);
+            long allocated = mx.getThreadAllocatedBytes(id) - a0;
+            // A few hundred bytes for the report; a single boxed double per step would already be 8 KB.
+            assertThat(allocated).isLessThan(4_000);
+        }
     }
 }
