@@ -1,0 +1,259 @@
+package dev.ganplayground.training;
+
+import dev.ganplayground.config.LossKind;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.data.PointDistribution;
+import dev.ganplayground.data.PointDistributions;
+import dev.ganplayground.metrics.MetricNames;
+import dev.ganplayground.model.Mlp;
+import dev.ganplayground.nn.FloatVec;
+import dev.ganplayground.nn.Sequential;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one 2D GAN (MLP generator and discriminator) in ticks on the calling thread. Everything random comes
+ * from separate streams split off the config's seed (G init, D init, data, noise, fixed visual batches), so a seed
+ * reproduces a run and drawing a frame never shifts the training streams.
+ *
+ * <p>A step allocates nothing: every buffer is sized for the batch (at least {@value #MIN_ROWS} rows, which the
+ * frame's chunked passes also use) and grows only in {@link #reconfigure}. Not thread-safe; one run, one thread.
+ */
+public final class GanTrainer implements AutoCloseable {
+    /** Smallest row capacity of the buffers, so frames are computed in chunks of at least this many points. */
+    static final int MIN_ROWS = 256;
+
+    private RunConfig config;
+    private long step;
+    private final Sequential g;
+    private final Sequential d;
+    private final OptimizerSlot optG;
+    private final OptimizerSlot optD;
+    private final SplittableRandom dataRng;
+    private final SplittableRandom noiseRng;
+    private final PlaneViews views;
+    private final TickStats stats = new TickStats();
+    private PointDistribution distribution;
+
+    // Workspace, sized for `rows` batch rows (D sees twice that: reals then fakes).
+    private int rows;
+    private FloatVec z;
+    private FloatVec dIn;
+    private FloatVec dScores;
+    private FloatVec dFake;
+    private float[] realHeap;
+
+    /** Builds networks, optimizers and the data sampler from {@code config}. */
+    public GanTrainer(RunConfig config) {
+        this.config = config;
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom gInit = root.split();
+        SplittableRandom dInit = root.split();
+        dataRng = root.split();
+        noiseRng = root.split();
+        long visualSeed = root.nextLong();
+        int cap = Math.max(config.train().batchSize(), MIN_ROWS);
+        g = Mlp.generator(config.model(), cap, gInit);
+        d = Mlp.discriminator(config.model(), 2 * cap, dInit);
+        optG = new OptimizerSlot(g.parameterCount(), config.train().optimizerG());
+        optD = new OptimizerSlot(d.parameterCount(), config.train().optimizerD());
+        distribution = PointDistributions.create(config.data());
+        ensureRows(cap);
+        views = new PlaneViews(this, visualSeed);
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** Steps completed so far. */
+    public long step() {
+        return step;
+    }
+
+    /** The real distribution currently trained on (changes with {@link #reconfigure}). */
+    public PointDistribution distribution() {
+        return distribution;
+    }
+
+    /**
+     * Runs {@code steps} steps and returns the means of the per-update scalars. A {@link NonFiniteException} stops
+     * the tick before the offending update is applied; steps completed before it stay counted.
+     */
+    public TickReport train(int steps, StepMode mode) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, found " + steps);
+        }
+        long t0 = System.nanoTime();
+        stats.reset();
+        int dSteps = config.train().dSteps();
+        for (int i = 0; i < steps; i++) {
+            switch (mode) {
+                case BOTH -> {
+                    for (int k = 0; k < dSteps; k++) {
+                        discriminatorStep();
+                    }
+                    generatorStep();
+                }
+                case D_ONLY -> discriminatorStep();
+                case G_ONLY -> generatorStep();
+            }
+            step++;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new TickReport(step, steps, seconds, stats.means(seconds > 0 ? steps / seconds : Double.NaN));
+    }
+
+    /** One D update: reals and G's fakes through D as one batch of 2B rows; D's weight gradients only. */
+    private void discriminatorStep() {
+        int b = config.train().batchSize();
+        LossKind loss = config.train().loss();
+        distribution.sample(dataRng, realHeap, 0, b);
+        dIn.copyFrom(realHeap, 0, 0, 2 * b);
+        Noise.sample(config.model().noise(), noiseRng, z, b * config.model().latentDim());
+        FloatVec fake = g.forward(z, b);
+        dIn.copyFrom(fake, 2 * b, 2 * b);
+        FloatVec scores = d.forward(dIn, 2 * b);
+        double l = GanLoss.discriminator(loss, scores, b, dScores, 1f / b);
+        // D's first layer needs no input gradient here: nothing upstream is trained by this loss.
+        d.backward(dScores, 2 * b, true, null);
+        double norm = d.gradientNorm();
+        check(MetricNames.LOSS_D, l);
+        check(MetricNames.GRAD_D_NORM, norm);
+        optD.step(d.parameters(), d.gradients());
+        stats.addD(l, meanScore(loss, scores, 0, b), meanScore(loss, scores, b, b), norm);
+    }
+
+    /** One G update: D is only a path for input gradients here, so its weight gradients are never computed. */
+    private void generatorStep() {
+        int b = config.train().batchSize();
+        LossKind loss = config.train().loss();
+        Noise.sample(config.model().noise(), noiseRng, z, b * config.model().latentDim());
+        FloatVec fake = g.forward(z, b);
+        FloatVec scores = d.forward(fake, b);
+        double l = GanLoss.generator(loss, scores, b, dScores, 1f / b);
+        d.backward(dScores, b, false, dFake);
+        g.backward(dFake, b, true, null);
+        double norm = g.gradientNorm();
+        check(MetricNames.LOSS_G, l);
+        check(MetricNames.GRAD_G_NORM, norm);
+        optG.step(g.parameters(), g.gradients());
+        stats.addG(l, meanScore(loss, scores, 0, b), norm);
+    }
+
+    private void check(String metric, double value) {
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteException(metric, step, value);
+        }
+    }
+
+    private static double meanScore(LossKind loss, FloatVec scores, int from, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += GanLoss.displayScore(loss, scores.get(from + i));
+        }
+        return s / n;
+    }
+
+    /**
+     * Applies a live change from the next step on: batch size, loss, dSteps, optimizers (state kept unless the kind
+     * changes), data distribution, view sizes.
+     *
+     * @throws IllegalArgumentException if {@code next} needs new networks (seed or model changed)
+     */
+    public void reconfigure(RunConfig next) {
+        if (config.structurallyDiffers(next)) {
+            throw new IllegalArgumentException("seed or model changed: build a new trainer");
+        }
+        RunConfig prev = config;
+        config = next;
+        ensureRows(next.train().batchSize());
+        optG.configure(next.train().optimizerG());
+        optD.configure(next.train().optimizerD());
+        boolean dataChanged = !next.data().equals(prev.data());
+        if (dataChanged) {
+            distribution = PointDistributions.create(next.data());
+        }
+        views.reconfigure(dataChanged || next.view().frameSamples() != prev.view().frameSamples());
+    }
+
+    /** The visual frame of the current state (see {@link PlaneFrame}); leaves the training streams untouched. */
+    public PlaneFrame frame() {
+        return views.frame();
+    }
+
+    /** {@code n} fresh points G(z), x, y pairs, with z drawn from {@code rng} (for evaluation). */
+    public float[] generate(int n, SplittableRandom rng) {
+        float[] out = new float[2 * n];
+        int latent = config.model().latentDim();
+        for (int at = 0; at < n; at += rows) {
+            int k = Math.min(rows, n - at);
+            Noise.sample(config.model().noise(), rng, z, k * latent);
+            g.forward(z, k).copyTo(0, out, 2 * at, 2 * k);
+        }
+        return out;
+    }
+
+    /** Grows networks and workspace to {@code batch} rows (never shrinks). */
+    private void ensureRows(int batch) {
+        if (batch <= rows) {
+            return;
+        }
+        closeWorkspace();
+        rows = batch;
+        g.ensureCapacity(rows);
+        d.ensureCapacity(2 * rows);
+        z = FloatVec.allocate(rows * config.model().latentDim());
+        dIn = FloatVec.allocate(4 * rows);
+        dScores = FloatVec.allocate(2 * rows);
+        dFake = FloatVec.allocate(2 * rows);
+        realHeap = new float[2 * rows];
+    }
+
+    private void closeWorkspace() {
+        for (FloatVec v : new FloatVec[]{z, dIn, dScores, dFake}) {
+            if (v != null) {
+                v.close();
+            }
+        }
+    }
+
+    // Package-private access for PlaneViews and tests.
+    Sequential generatorNet() {
+        return g;
+    }
+
+    Sequential discriminatorNet() {
+        return d;
+    }
+
+    int rowCapacity() {
+        return rows;
+    }
+
+    FloatVec zBuffer() {
+        return z;
+    }
+
+    FloatVec dInputBuffer() {
+        return dIn;
+    }
+
+    FloatVec dScoreBuffer() {
+        return dScores;
+    }
+
+    FloatVec dFakeBuffer() {
+        return dFake;
+    }
+
+    /** Frees all native memory now; the trainer is unusable afterwards. */
+    @Override
+    public void close() {
+        closeWorkspace();
+        z = dIn = dScores = dFake = null;
+        g.close();
+        d.close();
+        optG.close();
+        optD.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ganplayground.training;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.config.TrainConfig;
+
+/** Helpers shared by the trainer tests: config edits and the learning test's mode count. */
+final class TrainerTestSupport {
+    /** Seed of the 2,500 z draws the mode count is measured on (the probe and the learning test share it). */
+    static final long EVAL_SEED = 99;
+
+    private TrainerTestSupport() {
+    }
+
+    static RunConfig withSeed(RunConfig c, long seed) {
+        return new RunConfig(seed, c.data(), c.model(), c.train(), c.view());
+    }
+
+    static RunConfig withTrain(RunConfig c, TrainConfig train) {
+        return new RunConfig(c.seed(), c.data(), c.model(), train, c.view());
+    }
+
+    /**
+     * Ring8 modes (radius 1, sigma 0.01) holding at least 1% of the points within 3 sigma of their centre. Written
+     * out here on purpose: the test must not depend on the evaluator it will later be compared with.
+     */
+    static int coveredModes(float[] xy) {
+        int n = xy.length / 2;
+        int[] hits = new int[8];
+        double r2 = 0.03 * 0.03;
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < 8; m++) {
+                double dx = xy[2 * i] - Math.cos(2 * Math.PI * m / 8);
+                double dy = xy[2 * i + 1] - Math.sin(2 * Math.PI * m / 8);
+                if (dx * dx + dy * dy <= r2) {
+                    hits[m]++;
+                    break;
+                }
+            }
+        }
+        int covered = 0;
+        for (int h : hits) {
+            if (h >= 0.01 * n) {
+                covered++;
+            }
+        }
+        return covered;
+    }
+}
