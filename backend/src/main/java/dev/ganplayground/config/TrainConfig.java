@@ -5,7 +5,8 @@ package dev.ganplayground.config;
  *
  * @param batchSize  real samples (and as many fakes) per step, in [1, {@value #MAX_BATCH}]; default 256
  * @param loss       the objective, default {@code nonsaturating}
- * @param dSteps     discriminator updates per generator update, in [1, {@value #MAX_D_STEPS}]; default 1
+ * @param dSteps     discriminator updates per generator update, in [1, {@value #MAX_D_STEPS}]; default 2 (with 1 the
+ *                   shipped ring8 preset covered 6 of 8 modes within 5,000 steps for none of three seeds)
  * @param optimizerD D's optimizer
  * @param optimizerG G's optimizer
  */
