@@ -34,16 +34,6 @@ public final class Moons implements PointDistribution {
     }
 
     @Override
-    public float[] modeCentres() {
-        return new float[0];
-    }
-
-    @Override
-    public double modeSigma() {
-        return Double.NaN;
-    }
-
-    @Override
     public Bounds bounds() {
         return bounds;
     }

@@ -11,11 +11,15 @@ public interface PointDistribution {
     /** Writes {@code n} points into {@code out[offset .. offset + 2n)} as x, y pairs. */
     void sample(SplittableRandom rng, float[] out, int offset, int n);
 
-    /** Mode centres as x0, y0, x1, y1, ...; empty when the distribution has no discrete modes. */
-    float[] modeCentres();
+    /** Mode centres as x0, y0, x1, y1, ...; empty (the default) when the distribution has no discrete modes. */
+    default float[] modeCentres() {
+        return new float[0];
+    }
 
-    /** Standard deviation of every mode (the 3-sigma high-quality test); NaN when there are no modes. */
-    double modeSigma();
+    /** Standard deviation of every mode (the 3-sigma high-quality test); NaN (the default) when there are none. */
+    default double modeSigma() {
+        return Double.NaN;
+    }
 
     /** The rectangle the plane views show. */
     Bounds bounds();

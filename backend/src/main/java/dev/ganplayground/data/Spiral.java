@@ -36,16 +36,6 @@ public final class Spiral implements PointDistribution {
     }
 
     @Override
-    public float[] modeCentres() {
-        return new float[0];
-    }
-
-    @Override
-    public double modeSigma() {
-        return Double.NaN;
-    }
-
-    @Override
     public Bounds bounds() {
         return bounds;
     }
