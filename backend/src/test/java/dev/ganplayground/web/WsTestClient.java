@@ -2,7 +2,7 @@ package dev.ganplayground.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 final class WsTestClient implements AutoCloseable {
     static final long WAIT_S = 60;
     private final WebSocketClient client;
-    final WebSocket ws;
+    final ClientWebSocket ws;
     final BlockingQueue<JsonObject> texts = new LinkedBlockingQueue<>();
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final List<JsonObject> seen = new ArrayList<>();
@@ -35,11 +35,14 @@ final class WsTestClient implements AutoCloseable {
 
     WsTestClient(Vertx vertx, int port) {
         client = vertx.createWebSocketClient();
-        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
-                .addSubProtocol("gan.v1")).await();
+        // Handlers go on before connecting: the server sends hello at once, and a message that arrives before
+        // its handler is set would be lost.
+        ws = client.webSocket();
         ws.textMessageHandler(t -> texts.add(new JsonObject(t)));
         ws.binaryMessageHandler(b -> frames.add(decodeHeader(b)));
         ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+                .addSubProtocol("gan.v1")).await();
     }
 
     /** Sends a message and returns the id it was given. */
