@@ -10,8 +10,11 @@ package dev.ganplayground.config;
  * @param model the networks (structural)
  * @param train optimisation (live-tunable)
  * @param view  streaming and speed (live-tunable)
+ * @param remedies mode-collapse remedies (minibatch discrimination and packing structural, the rest live)
+ * @param alarm the mode-collapse alarm's thresholds (live-tunable)
  */
-public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConfig train, ViewConfig view) {
+public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConfig train, ViewConfig view,
+                        RemediesConfig remedies, AlarmConfig alarm) {
     /** Largest integer a browser's JSON numbers hold exactly. */
     public static final long MAX_SEED = 1L << 53;
 
@@ -23,12 +26,14 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (model == null) v.fail("/model", "is required"); else model.validate(v, "/model");
         if (train == null) v.fail("/train", "is required"); else train.validate(v, "/train");
         if (view == null) v.fail("/view", "is required"); else view.validate(v, "/view");
+        if (remedies == null) v.fail("/remedies", "is required"); else remedies.validate(v, "/remedies");
+        if (alarm == null) v.fail("/alarm", "is required"); else alarm.validate(v, "/alarm");
         v.throwIfInvalid();
         return this;
     }
 
-    /** True when going from this config to {@code next} needs new networks (seed or model changed). */
+    /** True when going from this config to {@code next} needs new networks (seed, model or D's remedies). */
     public boolean structurallyDiffers(RunConfig next) {
-        return seed != next.seed || !model.equals(next.model);
+        return seed != next.seed || !model.equals(next.model) || remedies.structurallyDiffers(next.remedies);
     }
 }

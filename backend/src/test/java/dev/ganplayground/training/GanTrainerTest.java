@@ -32,7 +32,7 @@ class GanTrainerTest {
                 m.gActivation(), m.dActivation());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
-        return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view());
+        return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), BASE.remedies(), BASE.alarm());
     }
 
     @Test
@@ -229,7 +229,7 @@ class GanTrainerTest {
             ViewConfig v = c.view();
             ViewConfig nv = new ViewConfig(v.itersPerTick(), v.slowMode(), v.slowDelayMs(), 2 * v.frameSamples(), 9,
                     5, v.evalEvery(), v.maxFramesPerSecond());
-            t.reconfigure(new RunConfig(c.seed(), c.data(), c.model(), c.train(), nv));
+            t.reconfigure(new RunConfig(c.seed(), c.data(), c.model(), c.train(), nv, c.remedies(), c.alarm()));
             PlaneFrame after = t.frame();
             assertThat(after.real()).hasSize(4 * v.frameSamples()).startsWith(before.real());
             assertThat(after.fake()).hasSize(4 * v.frameSamples()).startsWith(before.fake());

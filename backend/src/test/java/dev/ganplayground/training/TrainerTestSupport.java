@@ -12,11 +12,11 @@ final class TrainerTestSupport {
     }
 
     static RunConfig withSeed(RunConfig c, long seed) {
-        return new RunConfig(seed, c.data(), c.model(), c.train(), c.view());
+        return new RunConfig(seed, c.data(), c.model(), c.train(), c.view(), c.remedies(), c.alarm());
     }
 
     static RunConfig withTrain(RunConfig c, TrainConfig train) {
-        return new RunConfig(c.seed(), c.data(), c.model(), train, c.view());
+        return new RunConfig(c.seed(), c.data(), c.model(), train, c.view(), c.remedies(), c.alarm());
     }
 
     /**

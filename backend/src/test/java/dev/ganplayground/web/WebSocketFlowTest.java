@@ -60,7 +60,8 @@ class WebSocketFlowTest {
                     .getJsonObject("config").getJsonObject("train").getJsonObject("optimizerD")
                     .getDouble("lr") == 0.0003, "config with the new lr");
             assertThat(config.getJsonObject("payload").getBoolean("rebuilt")).isFalse();
-            assertThat(c.seen).anyMatch(m -> change.equals(m.getString("id")) && "ack".equals(m.getString("type")));
+            assertThat(c.awaitAny(m -> change.equals(m.getString("id")), "reply to the change").getString("type"))
+                    .isEqualTo("ack");
             // Applied by the run itself (its config is what it trains with), and training went on.
             long after = lastStep(c.await(m -> isTrainMetrics(m, runId), "metrics after the change"));
             assertThat(after).isGreaterThan(s2);

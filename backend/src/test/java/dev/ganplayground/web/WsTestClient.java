@@ -84,6 +84,11 @@ final class WsTestClient implements AutoCloseable {
         }
     }
 
+    /** Like {@link #await}, but also accepts a message seen earlier (replies and events may arrive in any order). */
+    JsonObject awaitAny(Predicate<JsonObject> p, String what) {
+        return seen.stream().filter(p).findFirst().orElseGet(() -> await(p, what));
+    }
+
     JsonObject awaitType(String type) {
         return await(m -> type.equals(m.getString("type")), type);
     }
