@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class Presets {
     private final JsonNode defaults;
     private final Map<String, Preset> byId;
+    private final Map<String, PairDefinition> pairs = new LinkedHashMap<>();
 
     private Presets(JsonNode defaults, Map<String, Preset> byId) {
         this.defaults = defaults;
@@ -36,7 +37,42 @@ public final class Presets {
             ConfigResolver.resolve(defaults, p.overrides());
             byId.put(p.id(), p);
         }
-        return new Presets(defaults, Collections.unmodifiableMap(byId));
+        Presets presets = new Presets(defaults, Collections.unmodifiableMap(byId));
+        if (Presets.class.getClassLoader().getResource("presets/pairs/index.json") != null) {
+            for (JsonNode id : read("presets/pairs/index.json")) {
+                PairDefinition pair = presets.pair(read("presets/pairs/" + id.asText() + ".json"));
+                if (!pair.id().equals(id.asText())) {
+                    throw new IllegalStateException("pair file " + id.asText() + ".json has id " + pair.id());
+                }
+                presets.pairs.put(pair.id(), pair);
+            }
+        }
+        return presets;
+    }
+
+    /** The ready-made A/B pairs, in display order. */
+    public List<PairDefinition> pairs() {
+        return new ArrayList<>(pairs.values());
+    }
+
+    public Optional<PairDefinition> findPair(String id) {
+        return Optional.ofNullable(id == null ? null : pairs.get(id));
+    }
+
+    private PairDefinition pair(JsonNode file) {
+        PairDefinition.Side a = side(file.get("a"));
+        PairDefinition.Side b = side(file.get("b"));
+        List<String> differences = ConfigDiff.differences(a.config(), b.config());
+        if (differences.isEmpty()) {
+            throw new IllegalStateException("pair " + file.path("id").asText() + ": both sides have the same config");
+        }
+        return new PairDefinition(file.get("id").asText(), file.get("name").asText(),
+                file.get("explanation").asText(), a, b, differences);
+    }
+
+    private PairDefinition.Side side(JsonNode side) {
+        String preset = side.get("preset").asText();
+        return new PairDefinition.Side(side.get("label").asText(), preset, resolve(preset, side.get("overrides")));
     }
 
     public List<Preset> all() {

@@ -21,7 +21,17 @@ final class Evaluation {
     private final float[] real = new float[2 * SAMPLES];
     private SplittableRandom rng;
 
-    Map<String, Double> evaluate(GanTrainer trainer) {
+    /**
+     * What one evaluation found.
+     *
+     * @param metrics  the eval metric row (without "step")
+     * @param coverage PacGAN mode coverage, or null for a distribution without modes
+     * @param centres  the modes' centres (x, y pairs), empty without modes
+     */
+    record Result(Map<String, Double> metrics, ModeCoverage coverage, float[] centres) {
+    }
+
+    Result evaluate(GanTrainer trainer) {
         if (rng == null) {
             rng = new SplittableRandom(trainer.config().seed() ^ 0x5EEDE7A1L);
         }
@@ -29,8 +39,9 @@ final class Evaluation {
         float[] fake = trainer.generate(SAMPLES, rng);
         dist.sample(rng, real, 0, SAMPLES);
         Map<String, Double> out = new LinkedHashMap<>();
+        ModeCoverage m = null;
         if (dist.modeCount() > 0) {
-            ModeCoverage m = ModeCoverage.evaluate(dist, fake, SAMPLES);
+            m = ModeCoverage.evaluate(dist, fake, SAMPLES);
             out.put(MetricNames.MODES_CAPTURED, (double) m.captured());
             out.put(MetricNames.MODES_COVERED, (double) m.covered());
             out.put(MetricNames.MODES_HQ, m.hqFraction());
@@ -39,6 +50,6 @@ final class Evaluation {
         GridDivergence g = GridDivergence.evaluate(dist.bounds(), real, SAMPLES, fake, SAMPLES);
         out.put(MetricNames.DIV_KL_GRID, g.kl());
         out.put(MetricNames.DIV_JS_GRID, g.js());
-        return out;
+        return new Result(out, m, dist.modeCentres());
     }
 }

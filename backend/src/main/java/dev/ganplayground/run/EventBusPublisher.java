@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ganplayground.config.Json;
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.CollapseAlarm;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 
@@ -46,6 +47,35 @@ final class EventBusPublisher implements RunListener {
     @Override
     public void onMetrics(Run run, String group, Map<String, List<Double>> columns) {
         publish(run, "metrics", metricsPayload(group, columns));
+    }
+
+    @Override
+    public void onModes(Run run, ModesSnapshot modes) {
+        publish(run, "modes", modesPayload(modes));
+    }
+
+    @Override
+    public void onAlarm(Run run, CollapseAlarm.Event event) {
+        publish(run, "alarm", alarmPayload(event));
+    }
+
+    static ObjectNode modesPayload(ModesSnapshot m) {
+        ObjectNode p = Json.MAPPER.createObjectNode().put("step", m.step()).put("samples", m.samples());
+        ArrayNode counts = p.putArray("counts");
+        for (int c : m.counts()) {
+            counts.add(c);
+        }
+        ArrayNode centres = p.putArray("centres");
+        for (float c : m.centres()) {
+            centres.add(c);
+        }
+        return p;
+    }
+
+    static ObjectNode alarmPayload(CollapseAlarm.Event e) {
+        return Json.MAPPER.createObjectNode().put("kind", e.kind().name().toLowerCase()).put("step", e.step())
+                .put("captured", e.captured()).put("modes", e.modes()).put("hqFraction", e.hqFraction())
+                .put("message", e.message());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.CollapseAlarm;
+import dev.ganplayground.metrics.ModeCoverage;
 import dev.ganplayground.samples.FrameEncoder;
 import dev.ganplayground.training.GanTrainer;
 import dev.ganplayground.training.NonFiniteException;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -34,14 +37,17 @@ public final class Run implements Runnable {
     private final MetricHistory trainHistory = new MetricHistory(HISTORY_ROWS);
     private final MetricHistory evalHistory = new MetricHistory(HISTORY_ROWS);
     private final Evaluation evaluation = new Evaluation();
+    private final List<CollapseAlarm.Event> alarms = new CopyOnWriteArrayList<>();
 
     private volatile RunState state = RunState.CREATED;
     private volatile long step;
     private volatile RunConfig config;
     private volatile byte[] latestFrame;
+    private volatile ModesSnapshot latestModes;
 
     // Confined to the run's thread.
     private GanTrainer trainer;
+    private CollapseAlarm alarm;
     private long frameNo;
     private long lastFrameNanos;
     private long nextEvalStep;
@@ -79,6 +85,16 @@ public final class Run implements Runnable {
         return latestFrame;
     }
 
+    /** Every alarm event since the last reset, in order (a late viewer replays them). */
+    List<CollapseAlarm.Event> alarms() {
+        return List.copyOf(alarms);
+    }
+
+    /** The newest per-mode histogram, or null. */
+    ModesSnapshot latestModes() {
+        return latestModes;
+    }
+
     Map<String, List<Double>> history(String group, long fromStep) {
         return (EVAL.equals(group) ? evalHistory : trainHistory).from(fromStep);
     }
@@ -91,6 +107,7 @@ public final class Run implements Runnable {
     public void run() {
         try {
             trainer = new GanTrainer(config);
+            alarm = new CollapseAlarm(config.alarm());
             listener.onState(this, state, 0, null);
             afterSteps(null, true);
             while (state != RunState.STOPPED) {
@@ -168,6 +185,7 @@ public final class Run implements Runnable {
         }
         boolean dataChanged = !config.data().equals(next.data());
         trainer.reconfigure(next);
+        alarm.reconfigure(next.alarm());
         config = next;
         listener.onConfig(this, next, false);
         if (dataChanged) {
@@ -185,6 +203,9 @@ public final class Run implements Runnable {
         nextEvalStep = 0;
         trainHistory.clear();
         evalHistory.clear();
+        alarm = new CollapseAlarm(next.alarm());
+        alarms.clear();
+        latestModes = null;
         listener.onReset(this);
         listener.onConfig(this, next, true);
         setState(state == RunState.RUNNING ? RunState.RUNNING : RunState.PAUSED, null);
@@ -204,11 +225,7 @@ public final class Run implements Runnable {
         if (step >= nextEvalStep) {
             int every = config.view().evalEvery();
             nextEvalStep = (step / every + 1) * every;
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("step", (double) step);
-            row.putAll(evaluation.evaluate(trainer));
-            evalHistory.append(row);
-            listener.onMetrics(this, EVAL, columns(row));
+            evaluate();
         }
         long now = System.nanoTime();
         if (forceFrame || now - lastFrameNanos >= 1_000_000_000L / config.view().maxFramesPerSecond()) {
@@ -216,6 +233,24 @@ public final class Run implements Runnable {
             byte[] frame = FrameEncoder.encode(id, ++frameNo, trainer.frame());
             latestFrame = frame;
             listener.onFrame(this, frame);
+        }
+    }
+
+    private void evaluate() {
+        Evaluation.Result result = evaluation.evaluate(trainer);
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put("step", (double) step);
+        row.putAll(result.metrics());
+        evalHistory.append(row);
+        listener.onMetrics(this, EVAL, columns(row));
+        ModeCoverage coverage = result.coverage();
+        if (coverage != null) {
+            latestModes = new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres());
+            listener.onModes(this, latestModes);
+            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction()).ifPresent(e -> {
+                alarms.add(e);
+                listener.onAlarm(this, e);
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.CollapseAlarm;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ public interface RunListener {
 
     /** One or more rows of a metric group, columnar, each column the same length; NaN means not measured. */
     void onMetrics(Run run, String group, Map<String, List<Double>> columns);
+
+    /** The per-mode histogram of an evaluation (distributions with modes only). */
+    void onModes(Run run, ModesSnapshot modes);
+
+    /** The collapse alarm was raised or cleared. */
+    void onAlarm(Run run, CollapseAlarm.Event event);
 
     /** An encoded binary frame (docs/protocol.md 3.4). */
     void onFrame(Run run, byte[] frame);

@@ -168,6 +168,13 @@ public final class RunsVerticle extends VerticleBase {
                 .toString()));
         s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, run.history(Run.EVAL, fromStep))
                 .toString()));
+        JsonArray alarms = new JsonArray();
+        run.alarms().forEach(e -> alarms.add(new JsonObject(EventBusPublisher.alarmPayload(e).toString())));
+        s.put("alarms", alarms);
+        ModesSnapshot modes = run.latestModes();
+        if (modes != null) {
+            s.put("modes", new JsonObject(EventBusPublisher.modesPayload(modes).toString()));
+        }
         return s;
     }
 

@@ -3,6 +3,7 @@ package dev.ganplayground.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.PairDefinition;
 import dev.ganplayground.config.Preset;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
@@ -21,10 +22,12 @@ final class ApiHandler {
 
     private final Presets presets;
     private final RunsClient runs;
+    private final Pairs pairs;
 
     ApiHandler(Presets presets, RunsClient runs) {
         this.presets = presets;
         this.runs = runs;
+        this.pairs = new Pairs(presets, runs);
     }
 
     void mount(Router router) {
@@ -35,6 +38,8 @@ final class ApiHandler {
         router.get("/api/runs").handler(this::listRuns);
         router.get("/api/runs/:id").handler(this::getRun);
         router.delete("/api/runs/:id").handler(this::deleteRun);
+        router.get("/api/pairs").handler(this::listPairs);
+        router.post("/api/pairs").handler(this::createPair);
         router.route("/api/*").handler(ctx -> Problems.send(ctx, ApiError.of("not_found", 404,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
     }
@@ -58,12 +63,50 @@ final class ApiHandler {
                 .put("config", new JsonObject(Json.MAPPER.valueToTree(config).toString()));
     }
 
-    private void createRun(RoutingContext ctx) {
-        JsonNode body;
+    private void listPairs(RoutingContext ctx) {
+        JsonArray a = new JsonArray();
+        presets.pairs().forEach(p -> a.add(Pairs.toJson(p)));
+        Problems.json(ctx, 200, a.encode());
+    }
+
+    private void createPair(RoutingContext ctx) {
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        PairDefinition pair;
         try {
-            body = Json.MAPPER.readTree(ctx.body().buffer() == null ? "" : ctx.body().asString());
+            pair = pairs.resolve(PairRequest.parse(body));
+        } catch (RequestException e) {
+            Problems.send(ctx, e.error());
+            return;
+        } catch (ConfigException e) {
+            Problems.send(ctx, ApiError.from(e));
+            return;
+        }
+        pairs.create(pair).onComplete(ar -> {
+            if (ar.succeeded()) {
+                Problems.json(ctx, 201, ar.result().encode());
+            } else {
+                Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
+            }
+        });
+    }
+
+    /** The body as a JSON tree, or null after answering 400 (an empty body is a JSON null). */
+    private static JsonNode jsonBody(RoutingContext ctx) {
+        try {
+            String text = ctx.body().buffer() == null ? "" : ctx.body().asString();
+            return text.isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text);
         } catch (Exception e) {
             Problems.send(ctx, ApiError.invalidMessage("body is not valid JSON: " + Problems.firstLine(e)));
+            return null;
+        }
+    }
+
+    private void createRun(RoutingContext ctx) {
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
             return;
         }
         CreateRequest request;

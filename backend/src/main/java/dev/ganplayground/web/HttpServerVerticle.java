@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -38,6 +39,9 @@ public final class HttpServerVerticle extends VerticleBase {
         ApiHandler api = new ApiHandler(presets, runs);
         JsonArray presetList = new JsonArray();
         presets.all().forEach(p -> presetList.add(api.presetJson(p)));
+        JsonArray pairList = new JsonArray();
+        presets.pairs().forEach(p -> pairList.add(Pairs.toJson(p)));
+        JsonObject catalogue = new JsonObject().put("presets", presetList).put("pairs", pairList);
 
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> Problems.json(ctx, 200, "{\"status\":\"UP\"}"));
@@ -53,7 +57,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
-                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, presetList))
+                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, catalogue))
                 .requestHandler(router);
         return server.listen();
     }

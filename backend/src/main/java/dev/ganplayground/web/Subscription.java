@@ -46,9 +46,8 @@ final class Subscription {
         List<String> held = heldBack;
         heldBack = null;
         for (String e : held) {
-            JsonObject o = new JsonObject(e);
-            if ("metrics".equals(o.getString("type")) && maxStep(o) <= lastStep) {
-                continue;
+            if (maxStep(new JsonObject(e)) <= lastStep) {
+                continue; // already in the snapshot
             }
             onEvent(e);
         }
@@ -112,8 +111,20 @@ final class Subscription {
         return "stopped".equals(s) || "failed".equals(s);
     }
 
-    private static long maxStep(JsonObject metrics) {
-        var steps = metrics.getJsonObject("payload").getJsonObject("columns").getJsonArray("step");
-        return steps == null || steps.isEmpty() ? Long.MIN_VALUE : steps.getLong(steps.size() - 1);
+    /** The step a snapshot-covered event is about; MAX_VALUE for events a snapshot never contains. */
+    private static long maxStep(JsonObject event) {
+        JsonObject payload = event.getJsonObject("payload");
+        switch (event.getString("type")) {
+            case "metrics" -> {
+                var steps = payload.getJsonObject("columns").getJsonArray("step");
+                return steps == null || steps.isEmpty() ? Long.MIN_VALUE : steps.getLong(steps.size() - 1);
+            }
+            case "modes", "alarm" -> {
+                return payload.getLong("step");
+            }
+            default -> {
+                return Long.MAX_VALUE;
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.PairDefinition;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
 import io.vertx.core.Future;
@@ -32,14 +33,16 @@ final class WsSession {
     private final ServerWebSocket ws;
     private final Presets presets;
     private final RunsClient runs;
+    private final Pairs pairs;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private long seq;
 
-    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonArray presetList) {
+    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonObject catalogue) {
         this.vertx = vertx;
         this.ws = ws;
         this.presets = presets;
         this.runs = runs;
+        this.pairs = new Pairs(presets, runs);
         ws.pause(); // nothing is read before hello has gone out
         ws.closeHandler(v -> subscriptions.values().forEach(Subscription::close));
         ws.exceptionHandler(this::onException);
@@ -48,7 +51,8 @@ final class WsSession {
         ws.binaryMessageHandler(b -> sendError(null, null, ApiError.invalidMessage(
                 "binary messages are not accepted from clients")));
         runs.list().onComplete(ar -> {
-            JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1").put("presets", presetList)
+            JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1")
+                    .put("presets", catalogue.getJsonArray("presets")).put("pairs", catalogue.getJsonArray("pairs"))
                     .put("runs", ar.succeeded() ? ar.result() : new JsonArray());
             send(new JsonObject().put("type", "hello").put("payload", payload));
             ws.resume();
@@ -104,6 +108,14 @@ final class WsSession {
                             .put("payload", new JsonObject().put("preset", preset)
                                     .put("config", created.getJsonObject("config"))));
                     subscribe(id, newRun, 0);
+                });
+            }
+            case "create_pair" -> {
+                PairDefinition pair = pairs.resolve(PairRequest.parse(payload));
+                reply(id, null, pairs.create(pair), created -> {
+                    send(new JsonObject().put("type", "pair_created").put("id", id).put("payload", created));
+                    subscribe(id, created.getJsonObject("a").getString("runId"), 0);
+                    subscribe(id, created.getJsonObject("b").getString("runId"), 0);
                 });
             }
             case "validate_config" -> {
@@ -187,6 +199,13 @@ final class WsSession {
                             send(new JsonObject().put("type", "metrics").put("runId", runId).put("payload", m));
                             last = Math.max(last, steps.getLong(steps.size() - 1));
                         }
+                    }
+                    for (Object alarm : snapshot.getJsonArray("alarms")) {
+                        send(new JsonObject().put("type", "alarm").put("runId", runId).put("payload", alarm));
+                    }
+                    JsonObject modes = snapshot.getJsonObject("modes");
+                    if (modes != null) {
+                        send(new JsonObject().put("type", "modes").put("runId", runId).put("payload", modes));
                     }
                     if (frame != null) {
                         sub.offerFrameIfNone(frame);

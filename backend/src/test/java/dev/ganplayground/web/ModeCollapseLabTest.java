@@ -1,0 +1,134 @@
+package dev.ganplayground.web;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static dev.ganplayground.web.WebSocketFlowTest.isTrainMetrics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A/B pairs, the per-mode histogram and the collapse alarm over a real socket. */
+class ModeCollapseLabTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void up() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void down() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("A pair is two runs with their own ids, the same seed, differing only in the variant; both stream")
+    void pairStreamsBothRuns() {
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            assertThat(c.awaitType("hello").getJsonObject("payload").getJsonArray("pairs")).isNotNull();
+            String id = c.send("create_pair", null, new JsonObject().put("preset", "ring8")
+                    .put("variant", new JsonObject().put("remedies", new JsonObject().put("realLabel", 0.9))));
+            JsonObject created = c.awaitReply(id).getJsonObject("payload");
+            assertThat(created.getString("pairId")).matches("p[0-9a-f]{12}");
+            String a = created.getJsonObject("a").getString("runId");
+            String b = created.getJsonObject("b").getString("runId");
+            assertThat(a).isNotEqualTo(b);
+            assertThat(created.getJsonArray("differences")).isEqualTo(new JsonArray().add("/remedies/realLabel"));
+            assertThat(created.getJsonObject("a").getJsonObject("config").getLong("seed"))
+                    .isEqualTo(created.getJsonObject("b").getJsonObject("config").getLong("seed"));
+            c.awaitState(a, "created");
+            c.awaitState(b, "created");
+            c.send("start", a, null);
+            c.send("start", b, null);
+            c.await(m -> isTrainMetrics(m, a), "metrics of A");
+            c.await(m -> isTrainMetrics(m, b), "metrics of B");
+            c.send("stop", a, null);
+            c.send("stop", b, null);
+            c.awaitState(a, "stopped");
+        }
+    }
+
+    @Test
+    @DisplayName("A variant that changes nothing, an unknown pair and a bad variant field are refused")
+    void badPairs() {
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            c.awaitType("hello");
+            int runsBefore = c.awaitReply(c.send("list_runs", null, null)).getJsonObject("payload")
+                    .getJsonArray("runs").size();
+            JsonObject same = c.awaitReply(c.send("create_pair", null, new JsonObject()
+                    .put("variant", new JsonObject().put("seed", 42)))).getJsonObject("payload");
+            assertThat(same.getString("code")).isEqualTo("invalid_config");
+            assertThat(same.getString("field")).isEqualTo("/variant");
+            JsonObject unknown = c.awaitReply(c.send("create_pair", null, new JsonObject().put("pair", "nope")))
+                    .getJsonObject("payload");
+            assertThat(unknown.getString("code")).isEqualTo("unknown_pair");
+            JsonObject bad = c.awaitReply(c.send("create_pair", null, new JsonObject().put("variant",
+                    new JsonObject().put("remedies", new JsonObject().put("packing", 9))))).getJsonObject("payload");
+            assertThat(bad.getString("field")).isEqualTo("/variant/remedies/packing");
+            JsonObject none = c.awaitReply(c.send("create_pair", null, new JsonObject())).getJsonObject("payload");
+            assertThat(none.getString("field")).isEqualTo("/variant");
+            assertThat(c.awaitReply(c.send("list_runs", null, null)).getJsonObject("payload").getJsonArray("runs"))
+                    .as("no run left half made").hasSize(runsBefore);
+        }
+    }
+
+    @Test
+    @DisplayName("The per-mode histogram and the collapse alarm reach every viewer, late ones included")
+    void alarmAndModesReachViewers() {
+        // Thresholds that fire at the first evaluation (0 of 8 modes captured, any quality), to script the event.
+        JsonObject overrides = new JsonObject()
+                .put("alarm", new JsonObject().put("collapseFraction", 0.99).put("minHq", 0.0).put("checks", 1))
+                .put("view", new JsonObject().put("evalEvery", 10));
+        try (WsTestClient owner = new WsTestClient(server.vertx, server.port);
+             WsTestClient late = new WsTestClient(server.vertx, server.port)) {
+            owner.awaitType("hello");
+            late.awaitType("hello");
+            String runId = owner.awaitReply(owner.send("create_run", null, new JsonObject().put("preset", "ring8")
+                    .put("overrides", overrides))).getString("runId");
+            JsonObject modes = owner.awaitAny(m -> "modes".equals(m.getString("type")), "modes").getJsonObject("payload");
+            assertThat(modes.getJsonArray("counts")).hasSize(8);
+            assertThat(modes.getJsonArray("centres")).hasSize(16);
+            assertThat(modes.getInteger("samples")).isEqualTo(2500);
+            JsonObject alarm = owner.awaitAny(m -> "alarm".equals(m.getString("type")), "alarm").getJsonObject("payload");
+            assertThat(alarm.getString("kind")).isEqualTo("collapse");
+            assertThat(alarm.getInteger("modes")).isEqualTo(8);
+            assertThat(alarm.getString("message")).startsWith("Mode collapse at step 0");
+
+            late.send("subscribe", runId, new JsonObject());
+            JsonObject replayed = late.await(m -> "alarm".equals(m.getString("type")), "replayed alarm");
+            assertThat(replayed.getJsonObject("payload").getString("kind")).isEqualTo("collapse");
+            late.await(m -> "modes".equals(m.getString("type")), "latest modes");
+            owner.send("stop", runId, null);
+            owner.awaitState(runId, "stopped");
+        }
+    }
+
+    @Test
+    @DisplayName("REST lists the ready-made pairs and creates a pair from a variant")
+    void restPairs() {
+        WebClient http = WebClient.create(server.vertx);
+        try {
+            assertThat(http.getAbs(server.url("/api/pairs")).send().await().bodyAsJsonArray()).isNotNull();
+            HttpResponse<Buffer> r = http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject()
+                    .put("preset", "moons").put("variant", new JsonObject().put("train",
+                            new JsonObject().put("loss", "hinge")))).await();
+            assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+            JsonObject pair = r.bodyAsJsonObject();
+            assertThat(pair.getJsonArray("differences")).isEqualTo(new JsonArray().add("/train/loss"));
+            for (String side : new String[]{"a", "b"}) {
+                String runId = pair.getJsonObject(side).getString("runId");
+                assertThat(http.deleteAbs(server.url("/api/runs/" + runId)).send().await().statusCode()).isEqualTo(204);
+            }
+            RestApiTest.assertProblem(http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject()
+                    .put("pair", "x").put("variant", new JsonObject())).await(), 400, "invalid_message", "/pair");
+        } finally {
+            http.close();
+        }
+    }
+}
