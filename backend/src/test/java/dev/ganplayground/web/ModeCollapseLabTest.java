@@ -110,6 +110,22 @@ class ModeCollapseLabTest {
     }
 
     @Test
+    @DisplayName("When B cannot be created (run limit), A is deleted again and the limit error comes back")
+    void pairIsAllOrNothing() {
+        try (TestServer small = new TestServer(1);
+             WsTestClient c = new WsTestClient(small.vertx, small.port)) {
+            c.awaitType("hello");
+            JsonObject error = c.awaitReply(c.send("create_pair", null, new JsonObject()
+                    .put("variant", new JsonObject().put("train", new JsonObject().put("dSteps", 1)))));
+            assertThat(error.getJsonObject("payload").getString("code")).isEqualTo("too_many_runs");
+            assertThat(c.awaitReply(c.send("list_runs", null, null)).getJsonObject("payload").getJsonArray("runs"))
+                    .isEmpty();
+            String single = c.send("create_run", null, new JsonObject());
+            assertThat(c.awaitReply(single).getString("type")).as("the limit is free again").isEqualTo("run_created");
+        }
+    }
+
+    @Test
     @DisplayName("REST lists the ready-made pairs and creates a pair from a variant")
     void restPairs() {
         WebClient http = WebClient.create(server.vertx);

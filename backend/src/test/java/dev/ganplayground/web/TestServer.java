@@ -12,7 +12,11 @@ final class TestServer implements AutoCloseable {
     final int port;
 
     TestServer() {
-        AppConfig app = new AppConfig("127.0.0.1", 0, 4, Path.of("target", "test-runs"));
+        this(4);
+    }
+
+    TestServer(int maxActiveRuns) {
+        AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, Path.of("target", "test-runs"));
         this.port = Main.start(vertx, app).await();
     }
 
