@@ -119,3 +119,6 @@ export function describeDifferences(pointers, configA, configB) {
   return (pointers ?? []).map((pointer) => ({ pointer, label: LABELS[pointer] ?? pointer,
     a: show(configA ? getAt(configA, pointer) : undefined), b: show(configB ? getAt(configB, pointer) : undefined) }));
 }
+
+/** A message on the pair view ({level, text}) or null. */
+export const setPairNotice = (s, notice) => (s.pair ? { ...s, pair: { ...s.pair, notice } } : s);
