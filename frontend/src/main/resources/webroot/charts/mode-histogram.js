@@ -25,7 +25,7 @@ export function histogramModel(payload) {
 
 /**
  * Bar rectangles on a w x h plot area (y down). Bars are at least 1 px apart and snapped to whole pixels so they
- * stay crisp; an empty mode gets a full-height outline slot (drawn as a red outline) of the same width.
+ * stay crisp; a captured mode is at least 3 px tall; an empty mode gets a full-height outline slot (drawn as a red outline) of the same width.
  */
 export function barLayout(model, w, h, { gap = 0.2 } = {}) {
   if (!model) return [];
@@ -34,7 +34,7 @@ export function barLayout(model, w, h, { gap = 0.2 } = {}) {
   const bw = Math.max(1, Math.floor(slot * (1 - gap)));
   return model.bars.map((b) => {
     const x = Math.round(b.index * slot + (slot - bw) / 2);
-    const bh = b.empty ? 0 : Math.max(1, Math.round((b.count / model.maxCount) * h));
+    const bh = b.empty ? 0 : Math.max(Math.min(3, h), Math.round((b.count / model.maxCount) * h)); // a few samples still show
     return { x, y: h - bh, w: bw, h: bh, empty: b.empty, covered: b.covered, count: b.count, index: b.index };
   });
 }

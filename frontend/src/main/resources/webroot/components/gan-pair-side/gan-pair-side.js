@@ -24,7 +24,7 @@ class GanPairSide extends HTMLElement {
         <span class="state-badge" data-testid="side-state"></span>
         <span class="stat">step <b data-testid="side-step">0</b></span></header>
       <p class="reason" hidden></p>
-      <gan-alarm-banner class="big"></gan-alarm-banner>
+      <div class="banner-slot"><gan-alarm-banner class="big"></gan-alarm-banner></div>
       <gan-plane></gan-plane><gan-mode-histogram></gan-mode-histogram>
       <gan-control-panel></gan-control-panel></section>`);
     const q = (sel) => this.querySelector(sel);
