@@ -42,8 +42,17 @@ test('the other client messages have the documented envelopes', () => {
 });
 
 test('every client type of protocol.md 3.2 has a constant', () => {
-  assert.deepEqual(Object.values(m.C).sort(), ['create_run', 'list_runs', 'pause', 'reset', 'start', 'step', 'stop',
+  assert.deepEqual(Object.values(m.C).sort(), ['create_pair', 'create_run', 'list_runs', 'pause', 'reset', 'start', 'step', 'stop',
     'subscribe', 'unsubscribe', 'update_config', 'validate_config']);
+});
+
+test('create_pair: a ready-made pair or preset + overrides + variant; settles with pair_created', () => {
+  assert.equal(wire(m.createPair({ pair: 'collapse-vs-cure' }, '3')), '{"type":"create_pair","id":"3","payload":{"pair":"collapse-vs-cure"}}');
+  assert.deepEqual(m.createPair({ preset: 'ring8', variant: { remedies: { packing: 2 } } }),
+    { type: 'create_pair', payload: { preset: 'ring8', variant: { remedies: { packing: 2 } } } });
+  assert.equal(m.RESULT_TYPES.create_pair, 'pair_created');
+  assert.ok(m.REPLY_TYPES.has('pair_created'));
+  assert.deepEqual([m.S.MODES, m.S.ALARM], ['modes', 'alarm']);
 });
 
 test('equilibrium and logistic follow the loss', () => {

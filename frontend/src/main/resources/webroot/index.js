@@ -13,18 +13,30 @@ import { registerGanTrainForm } from './components/gan-train-form/gan-train-form
 import { registerGanModelForm } from './components/gan-model-form/gan-model-form.js';
 import { registerGanChartDeck } from './components/gan-chart-deck/gan-chart-deck.js';
 import { registerGanChart } from './components/gan-chart/gan-chart.js';
+import { registerGanAlarmBanner } from './components/gan-alarm-banner/gan-alarm-banner.js';
+import { registerGanModeHistogram } from './components/gan-mode-histogram/gan-mode-histogram.js';
+import { registerGanRemediesForm } from './components/gan-remedies-form/gan-remedies-form.js';
+import { registerGanPairSide } from './components/gan-pair-side/gan-pair-side.js';
+import { registerGanPairView } from './components/gan-pair-view/gan-pair-view.js';
+import { registerGanPairPicker } from './components/gan-pair-picker/gan-pair-picker.js';
 
 function start() {
   // Leaves first, so every element is already defined when a parent renders it.
   registerGanChart();
   registerGanChartDeck();
   registerGanPlane();
+  registerGanAlarmBanner();
+  registerGanModeHistogram();
+  registerGanRemediesForm();
   registerGanControlPanel();
   registerGanTrainForm();
   registerGanModelForm();
   registerGanPresetPicker();
   registerGanConnectionStatus();
   registerGanRunPanel();
+  registerGanPairSide();
+  registerGanPairView();
+  registerGanPairPicker();
   registerGanApp();
   document.body.append(document.createElement('gan-app'));
 }

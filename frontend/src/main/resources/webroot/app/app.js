@@ -3,8 +3,10 @@
  *
  * The root: owns the page state (store), the runs' high-rate data (RunDataRegistry) and the only
  * protocol client. Server messages go into the store or the run data; 'gan-command' events from the run
- * panels become protocol requests, whose errors land beside the field (invalid_config) or as a notice.
- * The first panel gets a ring8 run on the first hello; it is never started automatically.
+ * panels and the A/B view become protocol requests, whose errors land beside the field (invalid_config) or
+ * as a notice. The first panel gets a ring8 run on the first hello; it is never started automatically.
+ * A/B: "Compare A/B" opens the pair picker; create_pair's pair_created (or a link '#pair=p…&a=r…&b=r…',
+ * which subscribes to both runs) switches the page to the pair view; leaving it unsubscribes (the runs go on).
  */
 import { GanClient } from '../protocol/client.js';
 import * as msg from '../protocol/messages.js';
@@ -13,19 +15,21 @@ import { leafPointers } from '../lib/json-pointer.js';
 import { Store } from './store.js';
 import * as rs from './run-state.js';
 import { RunDataRegistry } from './run-data.js';
+import * as ps from './pair-state.js';
 
 const DEFAULT_PRESET = 'ring8';
 
 class GanApp extends HTMLElement {
   #store = new Store(rs.initialState()); #data = new RunDataRegistry(); #client; #panels = new Map();
-  #wanted = new Map(); #queued = new Map(); #nextKey = 1;
+  #wanted = new Map(); #queued = new Map(); #nextKey = 1; #link = null; #pairView = null;
 
   connectedCallback() {
     if (this.#client) return;
     setHtml(this, html`<header class="app-header"><h1>GAN Playground</h1>
       <gan-connection-status></gan-connection-status>
+      <button type="button" data-testid="compare-ab" title="two runs that differ in one setting, side by side">Compare A/B</button>
       <button type="button" data-testid="add-run" title="open another run side by side">+ add run</button></header>
-      <main class="panels"></main>`);
+      <main class="panels"></main><div class="pair-host"></div><gan-pair-picker></gan-pair-picker>`);
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
     this.#client = new GanClient(url, { fromStep: (runId) => this.#data.get(runId).step });
     window.__gan = { client: this.#client, store: this.#store, data: this.#data };
@@ -33,12 +37,16 @@ class GanApp extends HTMLElement {
     this.#wire();
     this.addEventListener('gan-command', (e) => this.#command(e.detail));
     this.addEventListener('gan-reconnect', () => this.#client.connect());
+    this.addEventListener('gan-pair-create', (e) => this.#createPair(e.detail));
+    this.querySelector('[data-testid=compare-ab]').addEventListener('click', () => this.#openPicker());
+    window.addEventListener('hashchange', () => this.#hashChanged());
     this.querySelector('[data-testid=add-run]').addEventListener('click', () => {
       const last = this.#store.get().panels.at(-1);
       const run = last && this.#store.get().runs[last.runId];
       this.#addPanel(run?.preset ?? DEFAULT_PRESET, run?.config ?? undefined);
     });
-    this.#addPanel(DEFAULT_PRESET);
+    this.#link = ps.parsePairHash(location.hash);
+    if (!this.#link) this.#addPanel(DEFAULT_PRESET);
     this.#client.connect();
   }
 
@@ -48,6 +56,8 @@ class GanApp extends HTMLElement {
     c.on('status', (st) => set((s) => rs.setConnection(s, st)));
     c.on('hello', (m) => {
       set((s) => rs.onHello(s, m.payload));
+      if (this.#link) this.#joinPair(this.#link, m.payload?.runs ?? []);
+      this.#link = null;
       for (const p of this.#store.get().panels) if (!p.runId && !p.creating) this.#createRun(p.key);
     });
     c.on('state', (m) => { this.#onState(m); set((s) => rs.onServerMessage(s, m)); });
@@ -59,20 +69,30 @@ class GanApp extends HTMLElement {
     c.on('metrics', (m) => {
       if (!this.#data.has(m.runId) || !m.payload?.columns) return;
       this.#data.get(m.runId).append(m.payload.group, m.payload.columns);
-      this.#panelFor(m.runId)?.metricsArrived();
+      this.#notify(m.runId, 'metricsArrived');
     });
     c.on('frame', (f) => {
       if (!this.#data.has(f.header.runId)) return;
       this.#data.get(f.header.runId).frame = f;
-      this.#panelFor(f.header.runId)?.frameArrived();
+      this.#notify(f.header.runId, 'frameArrived');
     });
+    c.on('modes', (m) => {
+      if (this.#data.has(m.runId) && this.#data.get(m.runId).setModes(m.payload)) this.#notify(m.runId, 'modesArrived');
+    });
+    c.on('alarm', (m) => set((s) => rs.onServerMessage(s, m)));
     c.on('error', (m) => {
       if (m.id !== undefined) return; // a request's error: handled where it was sent
       const panel = m.runId && rs.panelForRun(this.#store.get(), m.runId);
-      if (panel) set((s) => rs.setNotice(s, panel.key, { level: 'error', text: m.payload?.message ?? 'server error' }));
+      if (m.runId && ps.pairRunIds(this.#store.get()).includes(m.runId)) {
+        set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(m.runId)}: ${m.payload?.message ?? 'server error'}` }));
+      } else if (panel) set((s) => rs.setNotice(s, panel.key, { level: 'error', text: m.payload?.message ?? 'server error' }));
       else console.warn('server error', m.payload);
     });
     c.on('run_lost', (runId) => {
+      if (ps.pairRunIds(this.#store.get()).includes(runId)) {
+        set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(runId)}: the server no longer has run ${runId}.` }));
+        return;
+      }
       const panel = rs.panelForRun(this.#store.get(), runId);
       const run = this.#store.get().runs[runId];
       this.#data.delete(runId);
@@ -101,7 +121,118 @@ class GanApp extends HTMLElement {
   #clearHistory(runId) {
     if (!this.#data.has(runId)) return;
     this.#data.get(runId).clear();
-    this.#panelFor(runId)?.metricsArrived();
+    this.#store.set((s) => rs.clearAlarm(s, runId));
+    this.#notify(runId, 'metricsArrived');
+    this.#notify(runId, 'modesArrived');
+  }
+
+  /** New high-rate data for runId: tell the panel or the pair view showing it. */
+  #notify(runId, what) {
+    this.#panelFor(runId)?.[what]();
+    if (this.#pairView && ps.pairRunIds(this.#store.get()).includes(runId)) this.#pairView[what](runId);
+  }
+
+  #sideName(runId) {
+    const p = this.#store.get().pair;
+    return p?.a.runId === runId ? `A (${p.a.label})` : `B (${p?.b.label})`;
+  }
+
+  #openPicker() {
+    const s = this.#store.get();
+    const run = s.panels.map((p) => s.runs[p.runId]).find((r) => r?.config);
+    this.querySelector('gan-pair-picker').open({ pairs: s.pairs,
+      base: run ? { label: `${run.preset} run ${run.runId}, step ${run.step}`, preset: run.preset, config: run.config } : null });
+  }
+
+  async #createPair({ request, name, labels }) {
+    const picker = this.querySelector('gan-pair-picker');
+    picker.busy = true;
+    try {
+      const reply = await this.#client.request(msg.createPair(request));
+      const pair = ps.pairFromCreated(reply, name);
+      pair.a.label = reply.payload.a.label || labels?.a || 'A';
+      pair.b.label = reply.payload.b.label || labels?.b || 'B';
+      this.#leavePair({ keepEmpty: true });
+      this.#showPair(pair, false);
+      history.replaceState(null, '', ps.pairHash(this.#store.get().pair));
+      picker.close();
+    } catch (err) {
+      picker.busy = false;
+      picker.error = err.code === 'invalid_config' ? `Not created: ${err.payload?.field ?? ''} ${err.message}` : err.message;
+    }
+  }
+
+  /** A shared link: subscribe to both runs if the server still has them (runs: hello's list, or null to just try). */
+  #joinPair(link, runs) {
+    const alive = runs && new Set(runs.map((r) => r.runId));
+    if (alive && !(alive.has(link.a) && alive.has(link.b))) {
+      history.replaceState(null, '', location.pathname + location.search);
+      if (!this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
+      const key = this.#store.get().panels[0].key;
+      this.#store.set((s) => rs.setNotice(s, key, { level: 'info', text: 'The shared A/B comparison is no longer on the server.' }));
+      return;
+    }
+    this.#showPair({ pairId: link.pairId, name: null, differences: null,
+      a: { runId: link.a, label: link.labelA, config: null }, b: { runId: link.b, label: link.labelB, config: null } }, true);
+  }
+
+  /** Shows the pair; subscribe: true for a joiner (create_pair subscribes its creator itself). */
+  #showPair(pair, subscribe) {
+    for (const runId of [pair.a.runId, pair.b.runId]) {
+      this.#data.get(runId);
+      this.#client.track(runId);
+      if (subscribe) this.#client.send(msg.subscribe(runId, this.#data.get(runId).step));
+    }
+    this.#store.set((s) => ps.openPair(s, pair));
+  }
+
+  /** Leaves the pair view: unsubscribes both runs (they keep going for other viewers) or stops them. */
+  #leavePair({ stop = false, keepEmpty = false } = {}) {
+    const ids = ps.pairRunIds(this.#store.get());
+    if (!ids.length) return;
+    for (const runId of ids) {
+      this.#client.untrack(runId);
+      if (stop) this.#client.request(msg.stop(runId)).catch(() => {});
+      else this.#client.send(msg.unsubscribe(runId));
+      this.#data.delete(runId);
+    }
+    this.#store.set((s) => ps.closePair(s));
+    if (!keepEmpty) {
+      history.replaceState(null, '', location.pathname + location.search);
+      if (!this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
+    }
+  }
+
+  #hashChanged() {
+    const link = ps.parsePairHash(location.hash);
+    if (!link || link.pairId === this.#store.get().pair?.pairId) return;
+    this.#leavePair({ keepEmpty: true });
+    if (this.#client.status === 'open') this.#joinPair(link, null); else this.#link = link;
+  }
+
+  #pairCommand(type) {
+    if (type === 'leave' || type === 'stop') { this.#leavePair({ stop: type === 'stop' }); return; }
+    const s = this.#store.get();
+    for (const runId of ps.pairRunIds(s)) {
+      const state = s.runs[runId]?.state;
+      const wanted = { start: state !== 'running', pause: state === 'running', reset: true }[type];
+      if (wanted && state !== 'stopped' && state !== 'failed') this.#sideCommand({ runId, type });
+    }
+  }
+
+  #sideCommand(detail) {
+    if (!detail.runId) return;
+    const build = this.#builder(detail);
+    if (!build) return;
+    this.#client.request(build()).then(() => this.#store.set((s) => ps.setPairNotice(s, null)), (err) =>
+      this.#store.set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(detail.runId)}: ${detail.type}: ${err.message}` })));
+  }
+
+  #builder({ runId, type, phase, patch, rebuild }) {
+    return {
+      start: () => msg.start(runId), pause: () => msg.pause(runId), reset: () => msg.reset(runId),
+      step: () => msg.step(runId, phase), update_config: () => msg.updateConfig(runId, patch, rebuild),
+    }[type] ?? null;
   }
 
   #addPanel(preset, overrides) {
@@ -136,6 +267,9 @@ class GanApp extends HTMLElement {
 
   #command(detail) {
     const { panelKey: key, runId, type } = detail;
+    if (type === 'dismiss_alarm') { this.#store.set((s) => rs.dismissRunAlarm(s, runId)); return; }
+    if (detail.scope === 'pair') { this.#pairCommand(type); return; }
+    if (detail.side) { this.#sideCommand(detail); return; }
     if (type === 'close') {
       this.#dropRun(runId);
       this.#wanted.delete(key);
@@ -155,11 +289,7 @@ class GanApp extends HTMLElement {
       this.#queued.get(key).push(detail);
       return;
     }
-    const build = {
-      start: () => msg.start(runId), pause: () => msg.pause(runId), reset: () => msg.reset(runId),
-      step: () => msg.step(runId, detail.phase),
-      update_config: () => msg.updateConfig(runId, detail.patch, detail.rebuild),
-    }[type];
+    const build = this.#builder(detail);
     if (!build) { console.warn('unknown command', detail); return; }
     this.#client.request(build()).then(() => this.#store.set((s) => {
       const cleared = rs.setNotice(s, key, null);
@@ -185,6 +315,9 @@ class GanApp extends HTMLElement {
   #render(s) {
     this.querySelector('gan-connection-status').connection = s.connection;
     const main = this.querySelector('main.panels');
+    main.hidden = Boolean(s.pair);
+    this.querySelector('[data-testid=add-run]').hidden = Boolean(s.pair);
+    this.#renderPair(s);
     for (const [key, el] of this.#panels) {
       if (!rs.panelByKey(s, key)) { el.remove(); this.#panels.delete(key); }
     }
@@ -198,6 +331,22 @@ class GanApp extends HTMLElement {
       }
       el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, closable: s.panels.length > 1 };
       el.data = panel.runId ? this.#data.get(panel.runId) : null;
+    }
+  }
+
+  #renderPair(s) {
+    if (this.#pairView && this.#pairView.dataset.pair !== s.pair?.pairId) { this.#pairView.remove(); this.#pairView = null; }
+    if (!s.pair) return;
+    const model = { pair: s.pair, runA: s.runs[s.pair.a.runId] ?? null, runB: s.runs[s.pair.b.runId] ?? null, notice: s.pair.notice };
+    if (!this.#pairView) {
+      const view = document.createElement('gan-pair-view');
+      view.dataset.pair = s.pair.pairId;
+      view.model = model;
+      view.data = { a: this.#data.get(s.pair.a.runId), b: this.#data.get(s.pair.b.runId) };
+      this.#pairView = view;
+      this.querySelector('.pair-host').append(view);
+    } else {
+      this.#pairView.model = model;
     }
   }
 }

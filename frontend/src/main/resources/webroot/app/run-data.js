@@ -4,8 +4,8 @@
  *   data.append('train', msg.payload.columns); data.frame = decodedFrame; data.clear();
  *
  * The high-rate data of one run, kept out of the store so a metrics row or a frame never re-renders
- * the page: a SeriesBuffer per metrics group, the latest visual frame, and the last step seen
- * (from state messages and metric rows; the fromStep of a re-subscribe).
+ * the page: a SeriesBuffer per metrics group, the latest visual frame, the latest per-mode histogram (the
+ * `modes` payload) and the last step seen (from state messages and metric rows; the fromStep of a re-subscribe).
  */
 import { SeriesBuffer } from '../charts/series-buffer.js';
 
@@ -13,6 +13,7 @@ export class RunData {
   train = new SeriesBuffer();
   eval = new SeriesBuffer();
   frame = null;
+  modes = null;
   step = 0;
 
   /** @param {'train'|'eval'} group @param {Object<string, (number|null)[]>} columns */
@@ -23,10 +24,18 @@ export class RunData {
     return added;
   }
 
-  /** History cleared on the server (reset, rebuild): charts start over. The frame stays until the next one. */
+  /** A `modes` payload; an older one (a replayed snapshot) never replaces a newer one. */
+  setModes(payload) {
+    if (!payload || (this.modes && payload.step < this.modes.step)) return false;
+    this.modes = payload;
+    return true;
+  }
+
+  /** History cleared on the server (reset, rebuild): charts and histogram start over; the frame stays. */
   clear() {
     this.train.clear();
     this.eval.clear();
+    this.modes = null;
     this.step = 0;
   }
 }

@@ -8,15 +8,18 @@
  *   connection: {status: 'connecting'|'open'|'closed', attempt, retryInMs}
  *   presets:    [{id, name, explanation, config}] from hello
  *   panels:     [{key, runId|null, creating, notice: {level, text}|null, fieldErrors: {pointer: message}}]
- *   runs:       {runId: {runId, preset, state, step, reason, config}}
+ *   runs:       {runId: {runId, preset, state, step, reason, config, alarm}}   (alarm: alarm-state.js)
+ *   pair:       the A/B view's pair or null (pair-state.js)
  */
+import { reduceAlarm, dismissAlarm } from './alarm-state.js';
+
 export function initialState() {
-  return { connection: { status: 'connecting', attempt: 0, retryInMs: null }, presets: [], panels: [], runs: {} };
+  return { connection: { status: 'connecting', attempt: 0, retryInMs: null }, presets: [], pairs: [], panels: [], runs: {}, pair: null };
 }
 
 export const setConnection = (s, connection) => ({ ...s, connection: { ...s.connection, retryInMs: null, ...connection } });
 
-export const onHello = (s, payload) => ({ ...s, presets: payload?.presets ?? [] });
+export const onHello = (s, payload) => ({ ...s, presets: payload?.presets ?? [], pairs: payload?.pairs ?? [] });
 
 export const addPanel = (s, key) =>
   ({ ...s, panels: [...s.panels, { key, runId: null, creating: false, notice: null, fieldErrors: {} }] });
@@ -38,7 +41,7 @@ export function attachRun(s, key, { runId, payload }) {
   const runs = withoutRun(s.runs, old === runId ? null : old);
   const prev = runs[runId];
   runs[runId] = { runId, preset: payload.preset, state: prev?.state ?? 'created', step: prev?.step ?? 0,
-    reason: prev?.reason ?? null, config: payload.config ?? prev?.config ?? null };
+    reason: prev?.reason ?? null, config: payload.config ?? prev?.config ?? null, alarm: prev?.alarm ?? null };
   return updatePanel({ ...s, runs }, key, { runId, creating: false, notice: null, fieldErrors: {} });
 }
 
@@ -49,7 +52,7 @@ export function detachRun(s, key) {
   return updatePanel({ ...s, runs: withoutRun(s.runs, panel.runId) }, key, { runId: null, notice: null, fieldErrors: {} });
 }
 
-/** Applies the run-scoped server messages state, config and reset; others leave the state as it is. */
+/** Applies the run-scoped server messages state, config, reset and alarm; others leave the state as it is. */
 export function onServerMessage(s, msg) {
   const run = s.runs[msg.runId];
   if (!run) return s;
@@ -61,9 +64,13 @@ export function onServerMessage(s, msg) {
         reason: p.reason ?? (keepReason ? run.reason : null) });
     }
     case 'config':
-      return withRun(s, { ...run, config: p.config, step: p.rebuilt ? 0 : run.step });
+      return withRun(s, { ...run, config: p.config, step: p.rebuilt ? 0 : run.step, alarm: p.rebuilt ? null : run.alarm });
     case 'reset':
-      return withRun(s, { ...run, step: 0 });
+      return withRun(s, { ...run, step: 0, alarm: null });
+    case 'alarm': {
+      const alarm = reduceAlarm(run.alarm ?? null, p);
+      return alarm === run.alarm ? s : withRun(s, { ...run, alarm });
+    }
     default:
       return s;
   }
@@ -85,6 +92,16 @@ export function clearFieldErrors(s, key, pointers) {
 }
 
 export const setNotice = (s, key, notice) => updatePanel(s, key, { notice });
+
+/** History cleared while away (a state below the last step seen): the run's alarm starts over too. */
+export const clearAlarm = (s, runId) => (s.runs[runId]?.alarm ? withRun(s, { ...s.runs[runId], alarm: null }) : s);
+
+/** This viewer closed the run's green "recovered" banner (only for this page). */
+export function dismissRunAlarm(s, runId) {
+  const run = s.runs[runId];
+  const alarm = run && dismissAlarm(run.alarm);
+  return run && alarm !== run.alarm ? withRun(s, { ...run, alarm }) : s;
+}
 
 function withRun(s, run) {
   return { ...s, runs: { ...s.runs, [run.runId]: run } };

@@ -20,6 +20,22 @@ export const CHART_SPECS = [
     { name: 'grad/d_norm', label: '|grad D|', color: '--c-d' }, { name: 'grad/g_norm', label: '|grad G|', color: '--c-g' }] },
 ];
 
+/**
+ * The A/B view's overlaid charts: the same metrics with both runs on one chart (an OverlaySource, names
+ * prefixed 'a:' / 'b:'). Colour tells the side (A blue, B orange), dash tells the metric (first solid, second
+ * dashed); gaps are spanned because a step one side has and the other not reads null on the merged axis.
+ */
+export function pairChartSpecs(labelA = 'A', labelB = 'B') {
+  const pick = { loss: null, score: null, div: null, modes: ['modes/captured'], grad: null };
+  return CHART_SPECS.map((spec) => {
+    const base = pick[spec.key] ? spec.series.filter((s) => pick[spec.key].includes(s.name)) : spec.series;
+    const side = (p, label, color) => base.map((s, k) => ({ name: `${p}:${s.name}`, label: `${label} · ${s.label}`,
+      color, dash: k === 0 ? undefined : [7, 5], spanGaps: true, width: 2.5 }));
+    return { ...spec, testid: `pair-${spec.testid}`, title: spec.key === 'modes' ? 'Modes captured' : spec.title,
+      series: [...side('a', labelA, '--c-a'), ...side('b', labelB, '--c-b')] };
+  });
+}
+
 /** Half-width of the equilibrium band drawn on the score chart, in score units. */
 export const BAND_HALF_WIDTH = 0.05;
 
@@ -49,8 +65,8 @@ export function chartOptions(spec, { width, height = 170, band = () => null, pro
     axes: [{ label: 'step', labelSize: 14, size: 30 }, { size: 48 }],
     series: [
       { label: 'step', value: (u, v) => (v == null ? '–' : String(v)) },
-      ...spec.series.map((s) => ({ label: s.label, stroke: cssColor(s.color), width: 1.5, points: { show: false },
-        spanGaps: false, value: (u, v) => fmt(v) })),
+      ...spec.series.map((s) => ({ label: s.label, stroke: cssColor(s.color), width: s.width ?? 1.5, points: { show: false },
+        spanGaps: s.spanGaps ?? false, ...(s.dash ? { dash: s.dash } : {}), value: (u, v) => fmt(v) })),
     ],
     hooks: spec.band ? { drawClear: [(u) => drawBand(u, band())] } : {},
   };

@@ -8,7 +8,7 @@
  * Kinds: int, float, select (options), bool (checkbox), intlist ("128, 128" <-> [128, 128]).
  */
 import { html } from './html.js';
-import { errorsByField } from './json-pointer.js';
+import { errorsByField, getAt, mergePatch, patchAt } from './json-pointer.js';
 
 export class FieldParseError extends Error {}
 
@@ -79,4 +79,23 @@ export const fieldNames = (root) => [...root.querySelectorAll('[data-kind]')].ma
 export function errorsForFields(root, raw) {
   const errors = Object.entries(raw ?? {}).map(([pointer, message]) => ({ pointer, message }));
   return errorsByField({ errors }, fieldNames(root)).byField;
+}
+
+/**
+ * A draft form's changes against config: {patch, errors} where patch merges every field under root whose value
+ * differs from the config's, and errors holds the messages of fields that do not parse ({pointer: message}).
+ */
+export function draftPatch(root, config) {
+  let patch = {};
+  const errors = {};
+  for (const input of root.querySelectorAll('[data-kind]')) {
+    try {
+      const value = readInput(input);
+      if (JSON.stringify(value) !== JSON.stringify(getAt(config, input.name))) patch = mergePatch(patch, patchAt(input.name, value));
+    } catch (err) {
+      if (!(err instanceof FieldParseError)) throw err;
+      errors[input.name] = err.message;
+    }
+  }
+  return { patch, errors };
 }

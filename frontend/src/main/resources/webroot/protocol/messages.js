@@ -12,21 +12,22 @@ export const SUBPROTOCOL = 'gan.v1';
 export const C = Object.freeze({
   CREATE_RUN: 'create_run', SUBSCRIBE: 'subscribe', UNSUBSCRIBE: 'unsubscribe', START: 'start', PAUSE: 'pause',
   STEP: 'step', RESET: 'reset', STOP: 'stop', UPDATE_CONFIG: 'update_config', VALIDATE_CONFIG: 'validate_config',
-  LIST_RUNS: 'list_runs',
+  LIST_RUNS: 'list_runs', CREATE_PAIR: 'create_pair',
 });
 
 /** Server -> client types (protocol.md 3.3); FRAME is the type in a binary frame's header. */
 export const S = Object.freeze({
   HELLO: 'hello', RUN_CREATED: 'run_created', STATE: 'state', CONFIG: 'config', RESET: 'reset', METRICS: 'metrics',
   UNSUBSCRIBED: 'unsubscribed', CONFIG_VALID: 'config_valid', RUNS: 'runs', ACK: 'ack', ERROR: 'error',
-  FRAME: 'frame',
+  FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm',
 });
 
 /** Replies that settle a request with the same id; everything else with an id is just an effect. */
-export const REPLY_TYPES = new Set([S.ACK, S.RUN_CREATED, S.CONFIG_VALID, S.RUNS, S.UNSUBSCRIBED, S.ERROR]);
+export const REPLY_TYPES = new Set([S.ACK, S.RUN_CREATED, S.CONFIG_VALID, S.RUNS, S.UNSUBSCRIBED, S.PAIR_CREATED, S.ERROR]);
 
 /** Requests whose result is a specific reply: an ack with the same id, if the server sends one too, is not it. */
-export const RESULT_TYPES = Object.freeze({ create_run: S.RUN_CREATED, validate_config: S.CONFIG_VALID, list_runs: S.RUNS });
+export const RESULT_TYPES = Object.freeze({ create_run: S.RUN_CREATED, validate_config: S.CONFIG_VALID, list_runs: S.RUNS,
+  create_pair: S.PAIR_CREATED });
 
 export const STATES = Object.freeze(['created', 'running', 'paused', 'stopped', 'failed']);
 export const STEP_PHASES = Object.freeze(['d', 'g', 'both']);
@@ -57,6 +58,10 @@ export const reset = (runId, id) => envelope(C.RESET, { id, runId });
 export const stop = (runId, id) => envelope(C.STOP, { id, runId });
 export const listRuns = (id) => envelope(C.LIST_RUNS, { id });
 
+/** A/B pair: a ready-made one ({pair}) or A = preset + overrides and B = A merged with variant. */
+export const createPair = ({ pair, preset, overrides, variant } = {}, id) =>
+  envelope(C.CREATE_PAIR, { id, payload: compact({ pair, preset, overrides, variant }) });
+
 /** @param {'d'|'g'|'both'} phase @param {number} [count] 1..1000, server default 1 */
 export function step(runId, phase, count, id) {
   if (!STEP_PHASES.includes(phase)) throw new Error(`step phase must be d, g or both, found ${phase}`);
@@ -75,3 +80,6 @@ export const equilibrium = (loss) => (loss === 'hinge' ? 0 : 0.5);
 
 /** True when D's score is a probability (logistic losses). */
 export const isLogistic = (loss) => loss === 'minimax' || loss === 'nonsaturating';
+
+/** Datasets with modes: these get `modes` messages, the modes chart and the alarm (protocol.md 3.3). */
+export const MODE_KINDS = Object.freeze(['ring8', 'grid25', 'drawn']);

@@ -4,6 +4,8 @@
  *   deck.data = runData;          // {train: SeriesBuffer, eval: SeriesBuffer} of the panel's run
  *   deck.loss = 'hinge';          // sets the equilibrium band (0 for hinge, else 0.5) and the score scale
  *   deck.invalidate();            // new metrics rows arrived
+ *   deck.specs = pairChartSpecs(a, b);   // before it is connected: other charts (default CHART_SPECS);
+ *                                        // the A/B view passes {train, eval} OverlaySources as data
  *
  * The run's charts (loss, D(x)/D(G(z)) with the equilibrium band, grid KL/JS, modes when the dataset has
  * modes, optional gradient norms), with a history toggle: everything (growing) or the last N steps (sliding).
@@ -16,6 +18,7 @@ const WINDOWS = [['all', 'all history'], ['500', 'last 500 steps'], ['2000', 'la
 
 class GanChartDeck extends HTMLElement {
   #charts = new Map(); #data = null; #lastSteps = Infinity; #showOptional = false;
+  specs = CHART_SPECS;
 
   connectedCallback() {
     if (this.#charts.size) return;
@@ -23,8 +26,8 @@ class GanChartDeck extends HTMLElement {
         <label>History <select data-testid="history-window">${WINDOWS.map(([v, l]) =>
           html`<option value="${v}">${l}</option>`)}</select></label>
         <label><input type="checkbox" data-testid="show-grads"> gradient norms</label></div>
-      <div class="deck-charts">${CHART_SPECS.map((s) => html`<gan-chart data-key="${s.key}"></gan-chart>`)}</div>`);
-    for (const spec of CHART_SPECS) {
+      <div class="deck-charts">${this.specs.map((s) => html`<gan-chart data-key="${s.key}"></gan-chart>`)}</div>`);
+    for (const spec of this.specs) {
       const chart = this.querySelector(`gan-chart[data-key="${spec.key}"]`);
       chart.configure(spec, this.#data?.[spec.source] ?? null);
       this.#charts.set(spec.key, { spec, chart });

@@ -3,15 +3,17 @@
  *   <gan-run-panel></gan-run-panel>
  *   panel.model = { panel, run, presets, closable };   // from the store (run-state.js shapes)
  *   panel.data = runData;                               // the run's SeriesBuffers, latest frame and step
- *   panel.metricsArrived(); panel.frameArrived();       // new rows / a new frame in panel.data
+ *   panel.metricsArrived(); panel.frameArrived(); panel.modesArrived();   // new rows / frame / histogram in panel.data
  *   panel.addEventListener('gan-command', (e) => e.detail);   // {panelKey, runId, type, ...}
  *
- * One run: header (dataset, state, step, steps/s), transport controls, the plane with the dataset's
- * explanation and the config forms beside it, and the charts. Children's events become one 'gan-command'
- * (type start | pause | reset | step | update_config | preset | close) for the app; nothing here sends.
+ * One run: header (dataset, state, step, steps/s), the collapse alarm banner, transport controls, the plane and
+ * its per-mode histogram with the dataset's explanation and the config forms (training, remedies, model) beside
+ * it, and the charts. Children's events become one 'gan-command' (type start | pause | reset | step |
+ * update_config | preset | close | dismiss_alarm) for the app; nothing here sends.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
+import { MODE_KINDS } from '../../protocol/messages.js';
 
 class GanRunPanel extends HTMLElement {
   #model = null; #data = null; #els = null; #config = null;
@@ -28,17 +30,19 @@ class GanRunPanel extends HTMLElement {
       </header>
       <p class="reason" data-testid="reason" hidden></p>
       <p class="notice" data-testid="notice" role="alert" hidden></p>
+      <gan-alarm-banner></gan-alarm-banner>
       <gan-control-panel></gan-control-panel>
-      <div class="run-body"><div class="view-col"><gan-plane></gan-plane></div>
+      <div class="run-body"><div class="view-col"><gan-plane></gan-plane><gan-mode-histogram></gan-mode-histogram></div>
         <aside class="side-col"><p class="explanation" data-testid="explanation"></p>
-          <gan-train-form></gan-train-form><gan-model-form></gan-model-form></aside></div>
+          <gan-train-form></gan-train-form><gan-remedies-form></gan-remedies-form><gan-model-form></gan-model-form></aside></div>
       <gan-chart-deck></gan-chart-deck></section>`);
     const q = (sel) => this.querySelector(sel);
     this.#els = { picker: q('gan-preset-picker'), state: q('[data-testid=state]'), step: q('[data-testid=step]'),
       speed: q('[data-testid=steps-per-s]'), runId: q('.run-id'), close: q('[data-testid=close-run]'),
       reason: q('[data-testid=reason]'), notice: q('[data-testid=notice]'), controls: q('gan-control-panel'),
       plane: q('gan-plane'), explanation: q('[data-testid=explanation]'), train: q('gan-train-form'),
-      model: q('gan-model-form'), deck: q('gan-chart-deck') };
+      model: q('gan-model-form'), deck: q('gan-chart-deck'), alarm: q('gan-alarm-banner'),
+      hist: q('gan-mode-histogram'), remedies: q('gan-remedies-form') };
     this.#listen();
     this.#update();
   }
@@ -52,6 +56,7 @@ class GanRunPanel extends HTMLElement {
     this.#els.deck.data = data;
     this.#els.plane.frame = data?.frame ?? null;
     this.metricsArrived();
+    this.modesArrived();
   }
 
   metricsArrived() {
@@ -60,6 +65,10 @@ class GanRunPanel extends HTMLElement {
     this.#showStep();
     const sps = this.#data?.train.latest('speed/steps_per_s');
     this.#els.speed.textContent = sps == null ? '–' : sps >= 100 ? sps.toFixed(0) : sps.toFixed(1);
+  }
+
+  modesArrived() {
+    if (this.#els) this.#els.hist.modes = this.#data?.modes ?? null;
   }
 
   frameArrived() {
@@ -77,6 +86,7 @@ class GanRunPanel extends HTMLElement {
     on('gan-config', ({ patch, rebuild }) => this.#command({ type: 'update_config', patch, rebuild }));
     on('gan-draw', ({ points }) => this.#command({ type: 'update_config', patch: { data: { kind: 'drawn', points } } }));
     on('gan-preset', ({ preset }) => this.#pickPreset(preset));
+    on('gan-alarm-dismiss', () => this.#command({ type: 'dismiss_alarm' }));
     this.#els.close.addEventListener('click', () => this.#command({ type: 'close' }));
   }
 
@@ -105,7 +115,8 @@ class GanRunPanel extends HTMLElement {
     e.picker.selected = run?.preset ?? null;
     e.explanation.textContent = e.picker.explanationFor(run?.preset);
     e.explanation.hidden = !e.explanation.textContent;
-    for (const form of [e.train, e.model]) form.toggleAttribute('inert', !config);
+    for (const form of [e.train, e.model, e.remedies]) form.toggleAttribute('inert', !config);
+    e.alarm.alarm = run?.alarm ?? null;
     e.state.textContent = run?.state ?? (panel.creating ? 'creating…' : '–');
     e.state.dataset.state = run?.state ?? 'none';
     e.runId.textContent = run?.runId ?? '';
@@ -120,10 +131,13 @@ class GanRunPanel extends HTMLElement {
       slowMode: config?.view.slowMode ?? false };
     e.train.errors = panel.fieldErrors;
     e.model.errors = panel.fieldErrors;
+    e.remedies.errors = panel.fieldErrors;
     if (config !== this.#config) {
       this.#config = config;
       e.train.config = config;
       e.model.config = config;
+      e.remedies.config = config;
+      e.hist.active = MODE_KINDS.includes(config?.data.kind);
       e.plane.loss = config?.train.loss;
       e.plane.drawing = { enabled: config?.data.kind === 'drawn', points: config?.data.points ?? [] };
       e.deck.loss = config?.train.loss;

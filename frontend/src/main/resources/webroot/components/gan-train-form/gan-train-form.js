@@ -4,7 +4,7 @@
  *   form.config = runConfig; form.errors = { '/train/batchSize': 'must be in [1, 4096], found 0' };
  *   form.addEventListener('gan-config', (e) => e.detail.patch);   // e.g. {train: {optimizerD: {lr: 1e-4}}}
  *
- * The live hyperparameters (train.*, data.spread, view.*): each committed change sends a one-field patch at
+ * The live hyperparameters (train.*, data.spread, view.*, the collapse alarm's thresholds alarm.*): each committed change sends a one-field patch at
  * once, with no reset. Inputs are named by JSON pointer, so server validation errors (by pointer, nested ones
  * such as /train/optimizerD/lr included) show beside their field.
  */
@@ -42,6 +42,13 @@ class GanTrainForm extends HTMLElement {
       ${fieldRow({ pointer: '/view/heatmapSize', label: 'heatmap cells', kind: 'int', min: 8, max: 128 })}
       ${fieldRow({ pointer: '/view/manifoldSize', label: 'manifold grid', kind: 'int', min: 4, max: 64 })}
       ${fieldRow({ pointer: '/view/maxFramesPerSecond', label: 'max frames/s', kind: 'int', min: 1, max: 60 })}
+      </fieldset><fieldset class="alarm-fields"><legend>Collapse alarm</legend>
+      ${fieldRow({ pointer: '/alarm/collapseFraction', label: 'collapse at ≤ share of modes', kind: 'float', min: 0, max: 1, step: 0.05,
+        hint: 'raised when modes captured <= this x modes while the HQ fraction stays >= min HQ' })}
+      ${fieldRow({ pointer: '/alarm/minHq', label: 'min HQ fraction', kind: 'float', min: 0, max: 1, step: 0.05 })}
+      ${fieldRow({ pointer: '/alarm/recoverFraction', label: 'recovered at ≥ share of modes', kind: 'float', min: 0, max: 1, step: 0.05,
+        hint: 'must be greater than the collapse share' })}
+      ${fieldRow({ pointer: '/alarm/checks', label: 'consecutive evaluations', kind: 'int', min: 1, max: 100 })}
       </fieldset></details></form>`);
     this.querySelector('form').addEventListener('change', (e) => this.#changed(e.target));
     this.querySelector('form').addEventListener('submit', (e) => e.preventDefault());
