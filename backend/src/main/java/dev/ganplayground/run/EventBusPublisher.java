@@ -108,7 +108,8 @@ final class EventBusPublisher implements RunListener {
         return env.toString();
     }
 
+    /** Bodies are "eventNo|envelope": the number lets a new viewer skip what its snapshot already holds. */
     private void publish(Run run, String type, ObjectNode payload) {
-        bus.publish(RunAddresses.events(run.id()), envelope(type, run.id(), payload));
+        bus.publish(RunAddresses.events(run.id()), run.eventNo() + "|" + envelope(type, run.id(), payload));
     }
 }

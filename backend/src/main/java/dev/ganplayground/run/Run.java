@@ -11,11 +11,11 @@ import dev.ganplayground.training.TickReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -37,13 +37,16 @@ public final class Run implements Runnable {
     private final MetricHistory trainHistory = new MetricHistory(HISTORY_ROWS);
     private final MetricHistory evalHistory = new MetricHistory(HISTORY_ROWS);
     private final Evaluation evaluation = new Evaluation();
-    private final List<CollapseAlarm.Event> alarms = new CopyOnWriteArrayList<>();
+    private final List<CollapseAlarm.Event> alarms = new ArrayList<>(); // guarded by this
 
     private volatile RunState state = RunState.CREATED;
     private volatile long step;
     private volatile RunConfig config;
     private volatile byte[] latestFrame;
-    private volatile ModesSnapshot latestModes;
+    private ModesSnapshot latestModes; // guarded by this
+
+    /** Published events so far; guarded by this. */
+    private long events;
 
     // Confined to the run's thread.
     private GanTrainer trainer;
@@ -85,20 +88,6 @@ public final class Run implements Runnable {
         return latestFrame;
     }
 
-    /** Every alarm event since the last reset, in order (a late viewer replays them). */
-    List<CollapseAlarm.Event> alarms() {
-        return List.copyOf(alarms);
-    }
-
-    /** The newest per-mode histogram, or null. */
-    ModesSnapshot latestModes() {
-        return latestModes;
-    }
-
-    Map<String, List<Double>> history(String group, long fromStep) {
-        return (EVAL.equals(group) ? evalHistory : trainHistory).from(fromStep);
-    }
-
     void submit(RunCommand command) {
         inbox.add(command);
     }
@@ -108,7 +97,7 @@ public final class Run implements Runnable {
         try {
             trainer = new GanTrainer(config);
             alarm = new CollapseAlarm(config.alarm());
-            listener.onState(this, state, 0, null);
+            publish(() -> listener.onState(this, state, 0, null));
             afterSteps(null, true);
             while (state != RunState.STOPPED) {
                 RunCommand c = state == RunState.RUNNING ? inbox.poll() : inbox.take();
@@ -186,8 +175,10 @@ public final class Run implements Runnable {
         boolean dataChanged = !config.data().equals(next.data());
         trainer.reconfigure(next);
         alarm.reconfigure(next.alarm());
-        config = next;
-        listener.onConfig(this, next, false);
+        publish(() -> {
+            config = next;
+            listener.onConfig(this, next, false);
+        });
         if (dataChanged) {
             afterSteps(null, true);
         }
@@ -197,17 +188,19 @@ public final class Run implements Runnable {
         trainer.close();
         trainer = null;
         trainer = new GanTrainer(next);
-        config = next;
-        step = 0;
+        alarm = new CollapseAlarm(next.alarm());
         frameNo = 0;
         nextEvalStep = 0;
-        trainHistory.clear();
-        evalHistory.clear();
-        alarm = new CollapseAlarm(next.alarm());
-        alarms.clear();
-        latestModes = null;
-        listener.onReset(this);
-        listener.onConfig(this, next, true);
+        publish(() -> {
+            config = next;
+            step = 0;
+            trainHistory.clear();
+            evalHistory.clear();
+            alarms.clear();
+            latestModes = null;
+            listener.onReset(this);
+            listener.onConfig(this, next, true);
+        });
         setState(state == RunState.RUNNING ? RunState.RUNNING : RunState.PAUSED, null);
         afterSteps(null, true);
     }
@@ -219,8 +212,10 @@ public final class Run implements Runnable {
             Map<String, Double> row = new LinkedHashMap<>();
             row.put("step", (double) step);
             row.putAll(report.means());
-            trainHistory.append(row);
-            listener.onMetrics(this, TRAIN, columns(row));
+            publish(() -> {
+                trainHistory.append(row);
+                listener.onMetrics(this, TRAIN, columns(row));
+            });
         }
         if (step >= nextEvalStep) {
             int every = config.view().evalEvery();
@@ -241,22 +236,53 @@ public final class Run implements Runnable {
         Map<String, Double> row = new LinkedHashMap<>();
         row.put("step", (double) step);
         row.putAll(result.metrics());
-        evalHistory.append(row);
-        listener.onMetrics(this, EVAL, columns(row));
+        publish(() -> {
+            evalHistory.append(row);
+            listener.onMetrics(this, EVAL, columns(row));
+        });
         ModeCoverage coverage = result.coverage();
         if (coverage != null) {
-            latestModes = new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres());
-            listener.onModes(this, latestModes);
-            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction()).ifPresent(e -> {
-                alarms.add(e);
-                listener.onAlarm(this, e);
+            ModesSnapshot modes = new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres());
+            publish(() -> {
+                latestModes = modes;
+                listener.onModes(this, modes);
             });
+            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction())
+                    .ifPresent(e -> publish(() -> {
+                        alarms.add(e);
+                        listener.onAlarm(this, e);
+                    }));
         }
     }
 
     private void setState(RunState next, String reason) {
-        state = next;
-        listener.onState(this, next, step, reason);
+        publish(() -> {
+            state = next;
+            listener.onState(this, next, step, reason);
+        });
+    }
+
+    /**
+     * Applies a change that snapshots see and publishes its event, atomically with respect to
+     * {@link #snapshot}: every event is numbered, and a snapshot says up to which number it includes, so a new
+     * viewer gets each event exactly once (from the snapshot or live).
+     */
+    private void publish(Runnable changeAndEvent) {
+        synchronized (this) {
+            events++;
+            changeAndEvent.run();
+        }
+    }
+
+    /** Number of the newest published event (call from a listener, which runs inside {@link #publish}). */
+    synchronized long eventNo() {
+        return events;
+    }
+
+    /** Everything a new viewer needs, consistent with event number {@link RunSnapshot#eventNo()}. */
+    synchronized RunSnapshot snapshot(long fromStep) {
+        return new RunSnapshot(events, state, step, config, trainHistory.from(fromStep), evalHistory.from(fromStep),
+                List.copyOf(alarms), latestModes);
     }
 
     private static Map<String, List<Double>> columns(Map<String, Double> row) {

@@ -163,17 +163,17 @@ public final class RunsVerticle extends VerticleBase {
     }
 
     private JsonObject snapshot(Run run, long fromStep) {
-        JsonObject s = summary(run, true);
-        s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, run.history(Run.TRAIN, fromStep))
-                .toString()));
-        s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, run.history(Run.EVAL, fromStep))
-                .toString()));
+        RunSnapshot snap = run.snapshot(fromStep);
+        JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
+                .put("state", snap.state().wire()).put("step", snap.step()).put("eventNo", snap.eventNo())
+                .put("config", new JsonObject(Json.MAPPER.valueToTree(snap.config()).toString()));
+        s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, snap.train()).toString()));
+        s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, snap.eval()).toString()));
         JsonArray alarms = new JsonArray();
-        run.alarms().forEach(e -> alarms.add(new JsonObject(EventBusPublisher.alarmPayload(e).toString())));
+        snap.alarms().forEach(e -> alarms.add(new JsonObject(EventBusPublisher.alarmPayload(e).toString())));
         s.put("alarms", alarms);
-        ModesSnapshot modes = run.latestModes();
-        if (modes != null) {
-            s.put("modes", new JsonObject(EventBusPublisher.modesPayload(modes).toString()));
+        if (snap.modes() != null) {
+            s.put("modes", new JsonObject(EventBusPublisher.modesPayload(snap.modes()).toString()));
         }
         return s;
     }

@@ -156,6 +156,7 @@ final class ApiHandler {
                         JsonObject s = ar.result();
                         s.remove("train");
                         s.remove("eval");
+                        s.remove("eventNo");
                         Problems.json(ctx, 200, s.encode());
                     } else {
                         Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));

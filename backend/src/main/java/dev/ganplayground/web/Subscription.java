@@ -1,6 +1,7 @@
 package dev.ganplayground.web;
 
 import dev.ganplayground.run.RunAddresses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -41,27 +42,33 @@ final class Subscription {
         return runId;
     }
 
-    /** Called once the snapshot (up to {@code lastStep}) has been sent: replays newer held-back events. */
-    void live(long lastStep) {
+    /** Completes once both consumers are registered: only then may the snapshot be taken. */
+    Future<?> ready() {
+        return Future.all(events.completion(), frames.completion());
+    }
+
+    /** Called once the snapshot (events up to {@code snapshotEventNo}) has been sent: replays newer events. */
+    void live(long snapshotEventNo) {
         List<String> held = heldBack;
         heldBack = null;
-        for (String e : held) {
-            if (maxStep(new JsonObject(e)) <= lastStep) {
-                continue; // already in the snapshot
+        for (String body : held) {
+            if (eventNo(body) > snapshotEventNo) {
+                onEvent(body);
             }
-            onEvent(e);
         }
         flushFrame();
     }
 
-    private void onEvent(String envelope) {
+    /** Bodies are "eventNo|envelope" (see the run side's publisher). */
+    private void onEvent(String body) {
         if (closed) {
             return;
         }
         if (heldBack != null) {
-            heldBack.add(envelope);
+            heldBack.add(body);
             return;
         }
+        String envelope = body.substring(body.indexOf('|') + 1);
         sendText.accept(envelope);
         if (envelope.startsWith("{\"type\":\"state\"") && terminal(new JsonObject(envelope))) {
             close(); // exactly one terminal state message, then nothing more for this run
@@ -111,20 +118,7 @@ final class Subscription {
         return "stopped".equals(s) || "failed".equals(s);
     }
 
-    /** The step a snapshot-covered event is about; MAX_VALUE for events a snapshot never contains. */
-    private static long maxStep(JsonObject event) {
-        JsonObject payload = event.getJsonObject("payload");
-        switch (event.getString("type")) {
-            case "metrics" -> {
-                var steps = payload.getJsonObject("columns").getJsonArray("step");
-                return steps == null || steps.isEmpty() ? Long.MIN_VALUE : steps.getLong(steps.size() - 1);
-            }
-            case "modes", "alarm" -> {
-                return payload.getLong("step");
-            }
-            default -> {
-                return Long.MAX_VALUE;
-            }
-        }
+    private static long eventNo(String body) {
+        return Long.parseLong(body, 0, body.indexOf('|'), 10);
     }
 }

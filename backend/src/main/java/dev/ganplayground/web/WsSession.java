@@ -182,7 +182,7 @@ final class WsSession {
         }
         Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, ws::writeBinaryMessage, ws::writeQueueFull);
         subscriptions.put(runId, sub);
-        runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep))
+        sub.ready().compose(v -> runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep)))
                 .compose(snapshot -> runs.latestFrame(runId).map(frame -> {
                     if (sub.closed()) {
                         return null;
@@ -191,13 +191,11 @@ final class WsSession {
                             .put("state", snapshot.getString("state")).put("step", snapshot.getLong("step"))));
                     send(new JsonObject().put("type", "config").put("runId", runId).put("payload",
                             new JsonObject().put("config", snapshot.getJsonObject("config")).put("rebuilt", false)));
-                    long last = Long.MIN_VALUE;
                     for (String group : new String[]{"train", "eval"}) {
                         JsonObject m = snapshot.getJsonObject(group);
                         JsonArray steps = m.getJsonObject("columns").getJsonArray("step");
                         if (steps != null && !steps.isEmpty()) {
                             send(new JsonObject().put("type", "metrics").put("runId", runId).put("payload", m));
-                            last = Math.max(last, steps.getLong(steps.size() - 1));
                         }
                     }
                     for (Object alarm : snapshot.getJsonArray("alarms")) {
@@ -210,7 +208,7 @@ final class WsSession {
                     if (frame != null) {
                         sub.offerFrameIfNone(frame);
                     }
-                    sub.live(last);
+                    sub.live(snapshot.getLong("eventNo"));
                     return null;
                 }))
                 .onFailure(t -> {
