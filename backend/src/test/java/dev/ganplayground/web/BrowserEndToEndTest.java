@@ -1,5 +1,7 @@
 package dev.ganplayground.web;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,9 +92,54 @@ class BrowserEndToEndTest {
         Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(out)).isGreaterThan(10_000);
 
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @DisplayName("The A/B page shows both runs of a pair, and the collapse alarm banner when the event arrives")
+    void pairViewAndAlarmBanner() throws Exception {
+        // Alarm thresholds that fire at the first evaluation (0 of 8 modes), to script the collapse event.
+        JsonObject overrides = new JsonObject()
+                .put("alarm", new JsonObject().put("collapseFraction", 0.99).put("minHq", 0.0).put("checks", 1))
+                .put("view", new JsonObject().put("evalEvery", 20));
+        WebClient http = WebClient.create(server.vertx);
+        JsonObject pair;
+        try {
+            pair = http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject().put("preset", "ring8")
+                    .put("overrides", overrides).put("variant", new JsonObject().put("remedies",
+                            new JsonObject().put("realLabel", 0.9)))).await().bodyAsJsonObject();
+        } finally {
+            http.close();
+        }
+        String a = pair.getJsonObject("a").getString("runId");
+        String b = pair.getJsonObject("b").getString("runId");
+        driver.get(server.url("/#pair=" + pair.getString("pairId") + "&a=" + a + "&b=" + b));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=pair-view]")).isEmpty());
+        for (String side : new String[]{"side-a", "side-b"}) {
+            wait.until(d -> attr(d, side + "] [data-testid=plane", "data-fake-count") > 0);
+            wait.until(d -> "collapse".equals(attrText(d, side + "] [data-testid=alarm", "data-kind")));
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-testid=side-a] [data-testid=alarm]")).getText())
+                .contains("Mode collapse at step 0");
+
+        driver.findElement(By.cssSelector("[data-testid=pair-play]")).click();
+        wait.until(d -> attr(d, "pair-modes-chart", "data-points") >= 3);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "pair-view.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertNoConsoleErrors();
+    }
+
+    private static void assertNoConsoleErrors() {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    private static String attrText(WebDriver d, String testId, String name) {
+        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+        return e.isEmpty() ? null : e.get(0).getAttribute(name);
     }
 
     private static String text(WebDriver d, String testId) {
