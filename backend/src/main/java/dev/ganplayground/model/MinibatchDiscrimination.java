@@ -239,8 +239,9 @@ public final class MinibatchDiscrimination implements Layer {
                         float mi = mt[off + i];
                         float acc = 0f;
                         for (int j = i + 1; j < g1; j++) {
-                            float diff = mi - mt[off + j];
-                            float s = diff > 0f ? pair[j] : diff < 0f ? -pair[j] : 0f;
+                            // sign(M_i - M_j) times the pair weight; at a tie copySign picks +-1, a valid
+                            // subgradient of |.| (used with opposite signs for i and j, as it must be).
+                            float s = Math.copySign(1f, mi - mt[off + j]) * pair[j];
                             acc += s;
                             dmt[off + j] += s;
                         }
