@@ -94,6 +94,15 @@ public final class FloatVec implements AutoCloseable {
         }
     }
 
+    /** Copies {@code n} floats of {@code src} starting at {@code srcAt} into this vector starting at {@code at}. */
+    public void copyFrom(FloatVec src, int srcAt, int at, int n) {
+        FloatBuffer s = src.buffer;
+        FloatBuffer d = buffer;
+        for (int i = 0; i < n; i++) {
+            d.put(at + i, s.get(srcAt + i));
+        }
+    }
+
     /** Sum of squares in double, for gradient norms. */
     public double sumOfSquares() {
         FloatBuffer b = buffer;

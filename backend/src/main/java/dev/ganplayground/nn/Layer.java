@@ -28,6 +28,23 @@ public interface Layer {
     default void initialize(SplittableRandom rng) {
     }
 
+    /**
+     * Sets how many consecutive rows form one group in the following passes: a layer that compares rows with each
+     * other (minibatch discrimination; later ProGAN's minibatch stddev) mixes rows only within a group, so the
+     * caller can keep D's real half and fake half apart in one batch. 0 means all rows of a pass are one group;
+     * the last group of a pass may be shorter. Row-wise layers ignore it. Call between passes only.
+     */
+    default void setGroupRows(int groupRows) {
+    }
+
+    /** Grows the layer's own scratch space to {@code rows} rows (never shrinks); called between steps only. */
+    default void reserve(int rows) {
+    }
+
+    /** Frees the layer's own scratch space (the network's buffers and parameters are not the layer's). */
+    default void release() {
+    }
+
     /** Computes {@code y} (rows x outputWidth) from {@code x} (rows x inputWidth). */
     void forward(FloatVec x, FloatVec y, int rows);
 

@@ -64,7 +64,20 @@ public final class Sequential implements AutoCloseable {
                 deltas[i] = FloatVec.allocate(rows * layers[i].outputWidth());
             }
         }
+        for (Layer l : layers) {
+            l.reserve(rows);
+        }
         capacity = rows;
+    }
+
+    /** Sets the group size of every row-mixing layer for the following passes (see {@link Layer#setGroupRows}). */
+    public void setGroupRows(int groupRows) {
+        if (groupRows < 0) {
+            throw new IllegalArgumentException("groupRows must be >= 0, found " + groupRows);
+        }
+        for (Layer l : layers) {
+            l.setGroupRows(groupRows);
+        }
     }
 
     public int capacity() {
@@ -156,6 +169,9 @@ public final class Sequential implements AutoCloseable {
         acts = new FloatVec[0];
         deltas = new FloatVec[0];
         capacity = 0;
+        for (Layer l : layers) {
+            l.release();
+        }
         params.close();
         grads.close();
     }

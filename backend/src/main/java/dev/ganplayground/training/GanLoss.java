@@ -19,6 +19,19 @@ public final class GanLoss {
      * half's term scaled by {@code scale}) and returns mean(real term) + mean(fake term).
      */
     public static double discriminator(LossKind kind, FloatVec scores, int n, FloatVec dScores, float scale) {
+        return discriminator(kind, scores, n, dScores, scale, 1f);
+    }
+
+    /**
+     * D's loss with target {@code realLabel} (t) for the real half: one-sided label smoothing (Salimans et al. 2016,
+     * section 3.4; t = 0.9 there) softens only the real target, so D is not rewarded for ever larger real scores
+     * while the fakes' target stays 0. Logistic: -[t log sigma(r) + (1 - t) log(1 - sigma(r))], whose gradient is
+     * sigma(r) - t; least squares: 0.5 (r - t)^2, gradient r - t. Hinge has no target and ignores t. G's loss
+     * is unchanged. With t = 1 this is exactly the unsmoothed loss.
+     */
+    public static double discriminator(LossKind kind, FloatVec scores, int n, FloatVec dScores, float scale,
+                                       float realLabel) {
+        float t = realLabel;
         FloatBuffer s = scores.buffer();
         FloatBuffer d = dScores.buffer();
         double real = 0;
@@ -28,15 +41,16 @@ public final class GanLoss {
             float sf = s.get(n + i);
             switch (kind) {
                 case MINIMAX, NON_SATURATING -> {
-                    real += softplus(-sr);
+                    // t = 1 skips the (1 - t) term, keeping the unsmoothed loss bit for bit.
+                    real += t == 1f ? softplus(-sr) : t * softplus(-sr) + (1.0 - t) * softplus(sr);
                     fake += softplus(sf);
-                    d.put(i, (sigmoid(sr) - 1f) * scale);
+                    d.put(i, (sigmoid(sr) - t) * scale);
                     d.put(n + i, sigmoid(sf) * scale);
                 }
                 case LEAST_SQUARES -> {
-                    real += 0.5 * (sr - 1.0) * (sr - 1.0);
+                    real += 0.5 * (sr - (double) t) * (sr - (double) t);
                     fake += 0.5 * sf * (double) sf;
-                    d.put(i, (sr - 1f) * scale);
+                    d.put(i, (sr - t) * scale);
                     d.put(n + i, sf * scale);
                 }
                 case HINGE -> {

@@ -12,8 +12,15 @@ import java.util.SplittableRandom;
 
 /**
  * Trains one 2D GAN (MLP generator and discriminator) in ticks on the calling thread. Everything random comes
- * from separate streams split off the config's seed (G init, D init, data, noise, fixed visual batches), so a seed
- * reproduces a run and drawing a frame never shifts the training streams.
+ * from separate streams split off the config's seed (G init, D init, data, noise, fixed visual batches, replay),
+ * so a seed reproduces a run and drawing a frame never shifts the training streams.
+ *
+ * <p>Remedies (config/RemediesConfig): with packing m (PacGAN, Lin et al. 2018) D's rows are packs of m samples,
+ * and a batch of b means b packs of reals and b packs of fakes per D update, b packs of fakes per G update, as
+ * PacGAN keeps the number of D inputs at the batch size (so G makes m*b samples per update). m consecutive samples
+ * in row-major memory already are one packed row, so packing copies nothing. Minibatch discrimination compares
+ * rows within groups of b (the real half, the fake half; the G step's one group). Replay ({@link ReplayBuffer})
+ * swaps part of the fake half for past fakes; the real label softens D's real target ({@link GanLoss}).
  *
  * <p>A step allocates nothing: every buffer is sized for the batch (at least {@value #MIN_ROWS} rows, which the
  * frame's chunked passes also use) and grows only in {@link #reconfigure}. Not thread-safe; one run, one thread.
@@ -31,10 +38,13 @@ public final class GanTrainer implements AutoCloseable {
     private final SplittableRandom dataRng;
     private final SplittableRandom noiseRng;
     private final PlaneViews views;
+    private final ReplayBuffer replay;
+    /** PacGAN's m: samples per D row (structural, so fixed for a trainer). */
+    private final int pack;
     private final TickStats stats = new TickStats();
     private PointDistribution distribution;
 
-    // Workspace, sized for `rows` batch rows (D sees twice that: reals then fakes).
+    // Workspace, sized for `rows` batch rows of packs (D sees twice that: reals then fakes), m samples each.
     private int rows;
     private FloatVec z;
     private FloatVec dIn;
@@ -51,9 +61,12 @@ public final class GanTrainer implements AutoCloseable {
         dataRng = root.split();
         noiseRng = root.split();
         long visualSeed = root.nextLong();
+        // Split last, so runs without replay keep the streams (and results) they had before it existed.
+        replay = new ReplayBuffer(root.split(), config.remedies().replay());
+        pack = config.remedies().packing();
         int cap = Math.max(config.train().batchSize(), MIN_ROWS);
-        g = Mlp.generator(config.model(), cap, gInit);
-        d = Mlp.discriminator(config.model(), 2 * cap, dInit);
+        g = Mlp.generator(config.model(), pack * cap, gInit);
+        d = Mlp.discriminator(config.model(), config.remedies(), 2 * cap, dInit);
         optG = new OptimizerSlot(g.parameterCount(), config.train().optimizerG());
         optD = new OptimizerSlot(d.parameterCount(), config.train().optimizerD());
         distribution = PointDistributions.create(config.data());
@@ -103,17 +116,28 @@ public final class GanTrainer implements AutoCloseable {
         return new TickReport(step, steps, seconds, stats.means(seconds > 0 ? steps / seconds : Double.NaN));
     }
 
-    /** One D update: reals and G's fakes through D as one batch of 2B rows; D's weight gradients only. */
+    /**
+     * One D update: b packs of reals and b packs of fakes through D as one batch of 2b rows, each half its own
+     * minibatch-discrimination group; D's weight gradients only. With replay the first k fake samples come from
+     * the buffer, and the k fresh fakes they displaced go into it.
+     */
     private void discriminatorStep() {
         int b = config.train().batchSize();
+        int n = pack * b;
         LossKind loss = config.train().loss();
-        distribution.sample(dataRng, realHeap, 0, b);
-        dIn.copyFrom(realHeap, 0, 0, 2 * b);
-        Noise.sample(config.model().noise(), noiseRng, z, b * config.model().latentDim());
-        FloatVec fake = g.forward(z, b);
-        dIn.copyFrom(fake, 2 * b, 2 * b);
+        distribution.sample(dataRng, realHeap, 0, n);
+        dIn.copyFrom(realHeap, 0, 0, 2 * n);
+        Noise.sample(config.model().noise(), noiseRng, z, n * config.model().latentDim());
+        FloatVec fake = g.forward(z, n);
+        int k = replay.replayCount(n);
+        if (k > 0) {
+            replay.draw(dIn, n, k);
+        }
+        dIn.copyFrom(fake, 2 * k, 2 * (n + k), 2 * (n - k));
+        replay.store(fake, 0, replay.storeCount(n));
+        d.setGroupRows(b);
         FloatVec scores = d.forward(dIn, 2 * b);
-        double l = GanLoss.discriminator(loss, scores, b, dScores, 1f / b);
+        double l = GanLoss.discriminator(loss, scores, b, dScores, 1f / b, (float) config.remedies().realLabel());
         // D's first layer needs no input gradient here: nothing upstream is trained by this loss.
         d.backward(dScores, 2 * b, true, null);
         double norm = d.gradientNorm();
@@ -123,16 +147,21 @@ public final class GanTrainer implements AutoCloseable {
         stats.addD(l, meanScore(loss, scores, 0, b), meanScore(loss, scores, b, b), norm);
     }
 
-    /** One G update: D is only a path for input gradients here, so its weight gradients are never computed. */
+    /**
+     * One G update on b packs of fresh fakes (one group); D is only a path for input gradients here, so its weight
+     * gradients are never computed. The packs' input gradient is each sample's gradient, as laid out in G's output.
+     */
     private void generatorStep() {
         int b = config.train().batchSize();
+        int n = pack * b;
         LossKind loss = config.train().loss();
-        Noise.sample(config.model().noise(), noiseRng, z, b * config.model().latentDim());
-        FloatVec fake = g.forward(z, b);
+        Noise.sample(config.model().noise(), noiseRng, z, n * config.model().latentDim());
+        FloatVec fake = g.forward(z, n);
+        d.setGroupRows(b);
         FloatVec scores = d.forward(fake, b);
         double l = GanLoss.generator(loss, scores, b, dScores, 1f / b);
         d.backward(dScores, b, false, dFake);
-        g.backward(dFake, b, true, null);
+        g.backward(dFake, n, true, null);
         double norm = g.gradientNorm();
         check(MetricNames.LOSS_G, l);
         check(MetricNames.GRAD_G_NORM, norm);
@@ -156,19 +185,23 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * Applies a live change from the next step on: batch size, loss, dSteps, optimizers (state kept unless the kind
-     * changes), data distribution, view sizes.
+     * changes), data distribution, view sizes, replay and the real label.
      *
-     * @throws IllegalArgumentException if {@code next} needs new networks (seed or model changed)
+     * @throws IllegalArgumentException if {@code next} needs new networks (seed, model, minibatch discrimination
+     *                                  or packing changed)
      */
     public void reconfigure(RunConfig next) {
         if (config.structurallyDiffers(next)) {
-            throw new IllegalArgumentException("seed or model changed: build a new trainer");
+            throw new IllegalArgumentException("seed, model or D's remedies changed: build a new trainer");
         }
         RunConfig prev = config;
         config = next;
         ensureRows(next.train().batchSize());
         optG.configure(next.train().optimizerG());
         optD.configure(next.train().optimizerD());
+        if (!next.remedies().replay().equals(prev.remedies().replay())) {
+            replay.configure(next.remedies().replay());
+        }
         boolean dataChanged = !next.data().equals(prev.data());
         if (dataChanged) {
             distribution = PointDistributions.create(next.data());
@@ -200,13 +233,13 @@ public final class GanTrainer implements AutoCloseable {
         }
         closeWorkspace();
         rows = batch;
-        g.ensureCapacity(rows);
+        g.ensureCapacity(pack * rows);
         d.ensureCapacity(2 * rows);
-        z = FloatVec.allocate(rows * config.model().latentDim());
-        dIn = FloatVec.allocate(4 * rows);
+        z = FloatVec.allocate(pack * rows * config.model().latentDim());
+        dIn = FloatVec.allocate(4 * pack * rows);
         dScores = FloatVec.allocate(2 * rows);
-        dFake = FloatVec.allocate(2 * rows);
-        realHeap = new float[2 * rows];
+        dFake = FloatVec.allocate(2 * pack * rows);
+        realHeap = new float[2 * pack * rows];
     }
 
     private void closeWorkspace() {
@@ -228,6 +261,14 @@ public final class GanTrainer implements AutoCloseable {
 
     int rowCapacity() {
         return rows;
+    }
+
+    int packing() {
+        return pack;
+    }
+
+    ReplayBuffer replayBuffer() {
+        return replay;
     }
 
     FloatVec zBuffer() {

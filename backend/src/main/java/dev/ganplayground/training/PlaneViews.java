@@ -68,46 +68,79 @@ final class PlaneViews {
         return out;
     }
 
-    /** Minus the per-point gradient of G's loss (a 1/batch mean's gradient times the batch) through D. */
+    /**
+     * Minus the per-point gradient of G's loss (a 1/batch mean's gradient times the batch) through D. The fixed
+     * fakes are judged like a G step's: packs of m consecutive fixed fakes (the last pack filled up with the first
+     * fakes, whose gradients there are dropped), in groups of b packs for minibatch discrimination.
+     */
     private float[] arrows(float[] fake, int n, LossKind loss) {
         Sequential d = t.discriminatorNet();
         FloatVec in = t.dInputBuffer();
         FloatVec ds = t.dScoreBuffer();
         FloatVec dx = t.dFakeBuffer();
-        int rows = t.rowCapacity();
+        int m = t.packing();
+        int packs = (n + m - 1) / m;
+        int group = Math.min(t.config().train().batchSize(), packs);
         float[] out = new float[2 * n];
-        for (int at = 0; at < n; at += rows) {
-            int k = Math.min(rows, n - at);
-            in.copyFrom(fake, 2 * at, 0, 2 * k);
-            FloatVec s = d.forward(in, k);
-            GanLoss.generator(loss, s, k, ds, 1f);
-            d.backward(ds, k, false, dx);
-            for (int i = 0; i < 2 * k; i++) {
-                out[2 * at + i] = -dx.get(i);
+        d.setGroupRows(group);
+        for (int at = 0; at < packs; at += group) {
+            int first = firstOfChunk(at, group, packs);
+            for (int i = 0; i < group * m; i++) {
+                int sample = (first * m + i) % n;
+                in.set(2 * i, fake[2 * sample]);
+                in.set(2 * i + 1, fake[2 * sample + 1]);
+            }
+            FloatVec s = d.forward(in, group);
+            GanLoss.generator(loss, s, group, ds, 1f);
+            d.backward(ds, group, false, dx);
+            for (int i = 0; i < group * m && first * m + i < n; i++) {
+                int sample = first * m + i;
+                out[2 * sample] = -dx.get(2 * i);
+                out[2 * sample + 1] = -dx.get(2 * i + 1);
             }
         }
         return out;
     }
 
-    /** D at the cell centres of an h x h grid over {@code b}, row 0 at yMin. */
+    /**
+     * Where the chunk for items [at, at + group) starts: at itself, except that the last chunk moves back so it
+     * holds a whole group too (some items are computed twice). Minibatch discrimination's o sums over the group,
+     * so a short last group would shift its scores; every chunk of b keeps them on the training steps' scale.
+     */
+    private static int firstOfChunk(int at, int group, int total) {
+        return Math.min(at, total - group);
+    }
+
+    /**
+     * D at the cell centres of an h x h grid over {@code b}, row 0 at yMin. With packing D judges the pack of m
+     * copies of the cell's point. With minibatch discrimination a point's score depends on the others of its
+     * group: each chunk of b grid points is its own group (like a batch of b fakes in training), an honest but
+     * approximate picture of "D at a point".
+     */
     private float[] heatmap(Bounds b, int h, LossKind loss) {
         Sequential d = t.discriminatorNet();
         FloatVec in = t.dInputBuffer();
-        int rows = 2 * t.rowCapacity();
+        int m = t.packing();
         int total = h * h;
+        int group = Math.min(t.config().train().batchSize(), total);
         float[] out = new float[total];
         double cw = (b.xMax() - b.xMin()) / h;
         double ch = (b.yMax() - b.yMin()) / h;
-        for (int at = 0; at < total; at += rows) {
-            int k = Math.min(rows, total - at);
-            for (int i = 0; i < k; i++) {
-                int cell = at + i;
-                in.set(2 * i, (float) (b.xMin() + (cell % h + 0.5) * cw));
-                in.set(2 * i + 1, (float) (b.yMin() + (cell / h + 0.5) * ch));
+        d.setGroupRows(group);
+        for (int at = 0; at < total; at += group) {
+            int first = firstOfChunk(at, group, total);
+            for (int i = 0; i < group; i++) {
+                int cell = first + i;
+                float x = (float) (b.xMin() + (cell % h + 0.5) * cw);
+                float y = (float) (b.yMin() + (cell / h + 0.5) * ch);
+                for (int k = 0; k < m; k++) {
+                    in.set(2 * (i * m + k), x);
+                    in.set(2 * (i * m + k) + 1, y);
+                }
             }
-            FloatVec s = d.forward(in, k);
-            for (int i = 0; i < k; i++) {
-                out[at + i] = (float) GanLoss.displayScore(loss, s.get(i));
+            FloatVec s = d.forward(in, group);
+            for (int i = 0; i < group; i++) {
+                out[first + i] = (float) GanLoss.displayScore(loss, s.get(i));
             }
         }
         return out;

@@ -64,6 +64,56 @@ class GanLossTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: D loss with real label 0.9 = {1}")
+    @CsvSource({
+        // real: mean(0.9 softplus(-r) + 0.1 softplus(r)) over r in {0, 2}; fake as before (0.8132617)
+        "NON_SATURATING, 1.3232993",
+        "MINIMAX, 1.3232993",
+        // real: 0.5 * mean((0 - 0.9)^2, (2 - 0.9)^2) = 0.5 * (0.81 + 1.21) / 2 = 0.505; fake 0.5
+        "LEAST_SQUARES, 1.005",
+        // hinge has no target: unchanged
+        "HINGE, 1.5"
+    })
+    @DisplayName("one-sided label smoothing matches hand-computed values; t = 1 is the plain loss")
+    void labelSmoothingValues(LossKind kind, double dLoss) {
+        try (FloatVec s = FloatVec.allocate(4); FloatVec ds = FloatVec.allocate(4);
+             FloatVec plain = FloatVec.allocate(4)) {
+            s.copyFrom(D_SCORES, 0, 0, 4);
+            assertThat(GanLoss.discriminator(kind, s, 2, ds, 0.5f, 0.9f)).isCloseTo(dLoss, within(1e-6));
+            // The fake half's gradient does not depend on t.
+            GanLoss.discriminator(kind, s, 2, plain, 0.5f);
+            assertThat(ds.get(2)).isEqualTo(plain.get(2));
+            assertThat(ds.get(3)).isEqualTo(plain.get(3));
+            if (kind.logistic()) {
+                // d/dr = (sigma(r) - t) / n at r = 0: (0.5 - 0.9) * 0.5
+                assertThat((double) ds.get(0)).isCloseTo(-0.2, within(1e-6));
+            } else if (kind == LossKind.LEAST_SQUARES) {
+                assertThat((double) ds.get(0)).isCloseTo(-0.45, within(1e-6));
+            }
+            assertThat(GanLoss.discriminator(kind, s, 2, ds, 0.5f, 1f))
+                    .isEqualTo(GanLoss.discriminator(kind, s, 2, plain, 0.5f));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LossKind.class)
+    @DisplayName("D loss gradients with real label 0.8 match central differences")
+    void labelSmoothingGradients(LossKind kind) {
+        SplittableRandom rng = new SplittableRandom(12);
+        int n = 5;
+        try (FloatVec s = FloatVec.allocate(2 * n); FloatVec ds = FloatVec.allocate(2 * n);
+             FloatVec scratch = FloatVec.allocate(2 * n)) {
+            for (int i = 0; i < 2 * n; i++) {
+                double v = rng.nextDouble(-3, 3);
+                s.set(i, (float) (Math.abs(Math.abs(v) - 1) < 0.1 ? v + 0.3 : v));
+            }
+            GanLoss.discriminator(kind, s, n, ds, 1f / n, 0.8f);
+            double err = GradCheck.maxRelativeError(s, ds.toArray(),
+                    () -> GanLoss.discriminator(kind, s, n, scratch, 1f / n, 0.8f), 1e-3, 1e-2);
+            assertThat(err).isLessThan(2e-2);
+        }
+    }
+
     @Test
     @DisplayName("logistic losses stay finite for extreme scores")
     void stableForExtremeScores() {

@@ -22,6 +22,48 @@ class TrainerProbe {
         measure("dSteps=1", Presets.load().resolve("ring8", json("{\"train\":{\"dSteps\":1}}")));
     }
 
+    @Test
+    @DisplayName("prints steps/s and frame time of ring8 with each remedy alone and all on")
+    void remedies() {
+        String[][] variants = {
+            {"preset", "{}"},
+            {"minibatch discrimination (B 16, C 5)", "{\"remedies\":{\"minibatchDiscrimination\":{\"enabled\":true}}}"},
+            {"packing 2", "{\"remedies\":{\"packing\":2}}"},
+            {"packing 4", "{\"remedies\":{\"packing\":4}}"},
+            {"replay (16384, 0.5)", "{\"remedies\":{\"replay\":{\"enabled\":true}}}"},
+            {"real label 0.9", "{\"remedies\":{\"realLabel\":0.9}}"},
+            {"all on, packing 2", "{\"remedies\":{\"minibatchDiscrimination\":{\"enabled\":true},"
+                    + "\"replay\":{\"enabled\":true},\"packing\":2,\"realLabel\":0.9}}"},
+            {"all on, packing 4", "{\"remedies\":{\"minibatchDiscrimination\":{\"enabled\":true},"
+                    + "\"replay\":{\"enabled\":true},\"packing\":4,\"realLabel\":0.9}}"},
+        };
+        int steps = Integer.getInteger("steps", 300);
+        String only = System.getProperty("only", "");
+        for (String[] v : variants) {
+            if (!v[0].contains(only)) {
+                continue;
+            }
+            RunConfig c = Presets.load().resolve("ring8", json(v[1]));
+            try (GanTrainer t = new GanTrainer(c)) {
+                t.train(steps, StepMode.BOTH); // warm up the JIT (and fill part of the replay buffer)
+                double best = 0;
+                for (int rep = 0; rep < 3; rep++) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < steps / 10; i++) {
+                        t.train(10, StepMode.BOTH);
+                    }
+                    best = Math.max(best, steps / ((System.nanoTime() - t0) / 1e9));
+                }
+                long f0 = System.nanoTime();
+                for (int i = 0; i < 5; i++) {
+                    t.frame();
+                }
+                System.out.printf("PROBE remedy %-38s %7.1f steps/s (best of 3 x %d steps), frame %.1f ms%n", v[0],
+                        best, steps, (System.nanoTime() - f0) / 1e6 / 5);
+            }
+        }
+    }
+
     private static void measure(String label, RunConfig c) {
         System.out.println("PROBE speed of " + label + ": " + c.train());
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
