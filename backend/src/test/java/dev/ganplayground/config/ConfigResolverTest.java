@@ -20,13 +20,25 @@ class ConfigResolverTest {
     @Test
     @DisplayName("Every shipped preset resolves, and ring8 is the default")
     void presetsResolve() {
-        assertThat(presets.all()).extracting(Preset::id).containsExactly("ring8", "grid25", "spiral", "moons", "drawn");
+        assertThat(presets.all()).extracting(Preset::id)
+                .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
-            assertThat(c.data().kind().name().toLowerCase().replace("_", "")).isEqualTo(p.id().replace("_", ""));
+            if (!p.id().equals("collapse") && !p.id().equals("cure")) {
+                assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
+            }
             assertThat(p.explanation().split("\\. ")).hasSizeBetween(2, 5);
         }
+    }
+
+    @Test
+    @DisplayName("The collapse-vs-cure pair loads, and its sides differ only in the remedy")
+    void pairLoads() {
+        PairDefinition pair = presets.findPair("collapse-vs-cure").orElseThrow();
+        assertThat(pair.a().config().seed()).isEqualTo(pair.b().config().seed());
+        assertThat(pair.differences()).isNotEmpty().allMatch(d -> d.startsWith("/remedies/"));
+        assertThat(pair.a().config().remedies().packing()).isEqualTo(1);
     }
 
     @Test

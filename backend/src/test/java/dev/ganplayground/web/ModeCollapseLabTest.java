@@ -42,8 +42,10 @@ class ModeCollapseLabTest {
             assertThat(created.getJsonArray("differences")).isEqualTo(new JsonArray().add("/remedies/realLabel"));
             assertThat(created.getJsonObject("a").getJsonObject("config").getLong("seed"))
                     .isEqualTo(created.getJsonObject("b").getJsonObject("config").getLong("seed"));
-            c.awaitState(a, "created");
-            c.awaitState(b, "created");
+            for (String runId : new String[]{a, b}) {
+                c.awaitAny(m -> "state".equals(m.getString("type")) && runId.equals(m.getString("runId")),
+                        "state of " + runId);
+            }
             c.send("start", a, null);
             c.send("start", b, null);
             c.await(m -> isTrainMetrics(m, a), "metrics of A");
@@ -51,6 +53,27 @@ class ModeCollapseLabTest {
             c.send("stop", a, null);
             c.send("stop", b, null);
             c.awaitState(a, "stopped");
+        }
+    }
+
+    @Test
+    @DisplayName("The ready-made collapse-vs-cure pair is listed in hello and creates its two sides")
+    void readyMadePair() {
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            JsonArray pairs = c.awaitType("hello").getJsonObject("payload").getJsonArray("pairs");
+            assertThat(pairs.stream().map(p -> ((JsonObject) p).getString("id"))).contains("collapse-vs-cure");
+            JsonObject created = c.awaitReply(c.send("create_pair", null, new JsonObject()
+                    .put("pair", "collapse-vs-cure"))).getJsonObject("payload");
+            assertThat(created.getJsonObject("a").getString("label")).isEqualTo("plain GAN");
+            assertThat(created.getJsonObject("b").getString("preset")).isEqualTo("cure");
+            assertThat(created.getJsonArray("differences")).contains("/remedies/packing");
+            for (String side : new String[]{"a", "b"}) {
+                String runId = created.getJsonObject(side).getString("runId");
+                c.awaitAny(m -> "state".equals(m.getString("type")) && runId.equals(m.getString("runId")),
+                        "state of side " + side);
+                c.send("stop", runId, null);
+                c.awaitState(runId, "stopped");
+            }
         }
     }
 
