@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,19 +12,7 @@ import static dev.ganplayground.web.WebSocketFlowTest.isTrainMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A/B pairs, the per-mode histogram and the collapse alarm over a real socket. */
-class ModeCollapseLabTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
-
+class ModeCollapseLabTest extends ServerTestBase {
     @Test
     @DisplayName("A pair is two runs with their own ids, the same seed, differing only in the variant; both stream")
     void pairStreamsBothRuns() {

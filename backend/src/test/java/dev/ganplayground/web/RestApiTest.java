@@ -15,20 +15,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** REST resources and every class of bad input, against a real server on port 0. */
-class RestApiTest {
-    private static TestServer server;
+class RestApiTest extends ServerTestBase {
     private static WebClient http;
 
     @BeforeAll
-    static void up() {
-        server = new TestServer();
+    static void client() {
         http = WebClient.create(server.vertx);
     }
 
     @AfterAll
-    static void down() {
+    static void closeClient() {
         http.close();
-        server.close();
     }
 
     private static HttpResponse<Buffer> get(String path) {

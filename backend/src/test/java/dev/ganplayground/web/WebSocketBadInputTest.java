@@ -1,8 +1,6 @@
 package dev.ganplayground.web;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every class of bad WebSocket input gets an error naming the problem, the socket stays open, and a run that is
  * training meanwhile is not disturbed: same config, still running, steps still rising.
  */
-class WebSocketBadInputTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
-
+class WebSocketBadInputTest extends ServerTestBase {
     @Test
     @DisplayName("Bad messages get errors, the socket stays open and the running run is untouched")
     void badInputLeavesEverythingIntact() {

@@ -2,27 +2,13 @@ package dev.ganplayground.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The protocol walk-through, over a real socket against a real server on port 0. */
-class WebSocketFlowTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
-
+class WebSocketFlowTest extends ServerTestBase {
     @Test
     @DisplayName("hello, create, start, metrics with rising steps, frames, live lr change, pause, step D, stop")
     void fullControlFlow() throws Exception {
