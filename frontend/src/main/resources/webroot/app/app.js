@@ -15,13 +15,15 @@ import { leafPointers } from '../lib/json-pointer.js';
 import { Store } from './store.js';
 import * as rs from './run-state.js';
 import { RunDataRegistry } from './run-data.js';
-import * as ps from './pair-state.js';
+import { PairController } from './pair-controller.js';
+import { parsePairHash } from './pair-state.js';
+import { commandMessage } from './commands.js';
 
 const DEFAULT_PRESET = 'ring8';
 
 class GanApp extends HTMLElement {
   #store = new Store(rs.initialState()); #data = new RunDataRegistry(); #client; #panels = new Map();
-  #wanted = new Map(); #queued = new Map(); #nextKey = 1; #link = null; #pairView = null;
+  #wanted = new Map(); #queued = new Map(); #nextKey = 1; #link = null; #pairs;
 
   connectedCallback() {
     if (this.#client) return;
@@ -33,19 +35,21 @@ class GanApp extends HTMLElement {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
     this.#client = new GanClient(url, { fromStep: (runId) => this.#data.get(runId).step });
     window.__gan = { client: this.#client, store: this.#store, data: this.#data };
+    this.#pairs = new PairController({ host: this, client: this.#client, store: this.#store, data: this.#data,
+      ensurePanel: (notice) => this.#ensurePanel(notice) });
     this.#store.subscribe((s) => this.#render(s));
     this.#wire();
     this.addEventListener('gan-command', (e) => this.#command(e.detail));
     this.addEventListener('gan-reconnect', () => this.#client.connect());
-    this.addEventListener('gan-pair-create', (e) => this.#createPair(e.detail));
-    this.querySelector('[data-testid=compare-ab]').addEventListener('click', () => this.#openPicker());
-    window.addEventListener('hashchange', () => this.#hashChanged());
+    this.addEventListener('gan-pair-create', (e) => this.#pairs.create(e.detail));
+    this.querySelector('[data-testid=compare-ab]').addEventListener('click', () => this.#pairs.openPicker());
+    window.addEventListener('hashchange', () => { this.#link = this.#pairs.hashChanged() ?? this.#link; });
     this.querySelector('[data-testid=add-run]').addEventListener('click', () => {
       const last = this.#store.get().panels.at(-1);
       const run = last && this.#store.get().runs[last.runId];
       this.#addPanel(run?.preset ?? DEFAULT_PRESET, run?.config ?? undefined);
     });
-    this.#link = ps.parsePairHash(location.hash);
+    this.#link = parsePairHash(location.hash);
     if (!this.#link) this.#addPanel(DEFAULT_PRESET);
     this.#client.connect();
   }
@@ -56,7 +60,7 @@ class GanApp extends HTMLElement {
     c.on('status', (st) => set((s) => rs.setConnection(s, st)));
     c.on('hello', (m) => {
       set((s) => rs.onHello(s, m.payload));
-      if (this.#link) this.#joinPair(this.#link, m.payload?.runs ?? []);
+      if (this.#link) this.#pairs.join(this.#link, m.payload?.runs ?? []);
       this.#link = null;
       for (const p of this.#store.get().panels) if (!p.runId && !p.creating) this.#createRun(p.key);
     });
@@ -83,16 +87,12 @@ class GanApp extends HTMLElement {
     c.on('error', (m) => {
       if (m.id !== undefined) return; // a request's error: handled where it was sent
       const panel = m.runId && rs.panelForRun(this.#store.get(), m.runId);
-      if (m.runId && ps.pairRunIds(this.#store.get()).includes(m.runId)) {
-        set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(m.runId)}: ${m.payload?.message ?? 'server error'}` }));
-      } else if (panel) set((s) => rs.setNotice(s, panel.key, { level: 'error', text: m.payload?.message ?? 'server error' }));
+      if (m.runId && this.#pairs.owns(m.runId)) this.#pairs.notice(m.runId, m.payload?.message ?? 'server error');
+      else if (panel) set((s) => rs.setNotice(s, panel.key, { level: 'error', text: m.payload?.message ?? 'server error' }));
       else console.warn('server error', m.payload);
     });
     c.on('run_lost', (runId) => {
-      if (ps.pairRunIds(this.#store.get()).includes(runId)) {
-        set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(runId)}: the server no longer has run ${runId}.` }));
-        return;
-      }
+      if (this.#pairs.owns(runId)) { this.#pairs.notice(runId, `the server no longer has run ${runId}.`); return; }
       const panel = rs.panelForRun(this.#store.get(), runId);
       const run = this.#store.get().runs[runId];
       this.#data.delete(runId);
@@ -129,110 +129,16 @@ class GanApp extends HTMLElement {
   /** New high-rate data for runId: tell the panel or the pair view showing it. */
   #notify(runId, what) {
     this.#panelFor(runId)?.[what]();
-    if (this.#pairView && ps.pairRunIds(this.#store.get()).includes(runId)) this.#pairView[what](runId);
+    this.#pairs.notify(runId, what);
   }
 
-  #sideName(runId) {
-    const p = this.#store.get().pair;
-    return p?.a.runId === runId ? `A (${p.a.label})` : `B (${p?.b.label})`;
-  }
-
-  #openPicker() {
-    const s = this.#store.get();
-    const run = s.panels.map((p) => s.runs[p.runId]).find((r) => r?.config);
-    this.querySelector('gan-pair-picker').open({ pairs: s.pairs,
-      base: run ? { label: `${run.preset} run ${run.runId}, step ${run.step}`, preset: run.preset, config: run.config } : null });
-  }
-
-  async #createPair({ request, name, labels }) {
-    const picker = this.querySelector('gan-pair-picker');
-    picker.busy = true;
-    try {
-      const reply = await this.#client.request(msg.createPair(request));
-      const pair = ps.pairFromCreated(reply, name);
-      pair.a.label = reply.payload.a.label || labels?.a || 'A';
-      pair.b.label = reply.payload.b.label || labels?.b || 'B';
-      this.#leavePair({ keepEmpty: true });
-      this.#showPair(pair, false);
-      history.replaceState(null, '', ps.pairHash(this.#store.get().pair));
-      picker.close();
-    } catch (err) {
-      picker.busy = false;
-      picker.error = err.code === 'invalid_config' ? `Not created: ${err.payload?.field ?? ''} ${err.message}` : err.message;
-    }
-  }
-
-  /** A shared link: subscribe to both runs if the server still has them (runs: hello's list, or null to just try). */
-  #joinPair(link, runs) {
-    const alive = runs && new Set(runs.map((r) => r.runId));
-    if (alive && !(alive.has(link.a) && alive.has(link.b))) {
-      history.replaceState(null, '', location.pathname + location.search);
-      if (!this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
+  /** After leaving a pair (or a dead shared link): the single-run page needs a panel, with an optional notice. */
+  #ensurePanel(notice) {
+    if (!this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
+    if (notice) {
       const key = this.#store.get().panels[0].key;
-      this.#store.set((s) => rs.setNotice(s, key, { level: 'info', text: 'The shared A/B comparison is no longer on the server.' }));
-      return;
+      this.#store.set((s) => rs.setNotice(s, key, { level: 'info', text: notice }));
     }
-    this.#showPair({ pairId: link.pairId, name: null, differences: null,
-      a: { runId: link.a, label: link.labelA, config: null }, b: { runId: link.b, label: link.labelB, config: null } }, true);
-  }
-
-  /** Shows the pair; subscribe: true for a joiner (create_pair subscribes its creator itself). */
-  #showPair(pair, subscribe) {
-    for (const runId of [pair.a.runId, pair.b.runId]) {
-      this.#data.get(runId);
-      this.#client.track(runId);
-      if (subscribe) this.#client.send(msg.subscribe(runId, this.#data.get(runId).step));
-    }
-    this.#store.set((s) => ps.openPair(s, pair));
-  }
-
-  /** Leaves the pair view: unsubscribes both runs (they keep going for other viewers) or stops them. */
-  #leavePair({ stop = false, keepEmpty = false } = {}) {
-    const ids = ps.pairRunIds(this.#store.get());
-    if (!ids.length) return;
-    for (const runId of ids) {
-      this.#client.untrack(runId);
-      if (stop) this.#client.request(msg.stop(runId)).catch(() => {});
-      else this.#client.send(msg.unsubscribe(runId));
-      this.#data.delete(runId);
-    }
-    this.#store.set((s) => ps.closePair(s));
-    if (!keepEmpty) {
-      history.replaceState(null, '', location.pathname + location.search);
-      if (!this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
-    }
-  }
-
-  #hashChanged() {
-    const link = ps.parsePairHash(location.hash);
-    if (!link || link.pairId === this.#store.get().pair?.pairId) return;
-    this.#leavePair({ keepEmpty: true });
-    if (this.#client.status === 'open') this.#joinPair(link, null); else this.#link = link;
-  }
-
-  #pairCommand(type) {
-    if (type === 'leave' || type === 'stop') { this.#leavePair({ stop: type === 'stop' }); return; }
-    const s = this.#store.get();
-    for (const runId of ps.pairRunIds(s)) {
-      const state = s.runs[runId]?.state;
-      const wanted = { start: state !== 'running', pause: state === 'running', reset: true }[type];
-      if (wanted && state !== 'stopped' && state !== 'failed') this.#sideCommand({ runId, type });
-    }
-  }
-
-  #sideCommand(detail) {
-    if (!detail.runId) return;
-    const build = this.#builder(detail);
-    if (!build) return;
-    this.#client.request(build()).then(() => this.#store.set((s) => ps.setPairNotice(s, null)), (err) =>
-      this.#store.set((s) => ps.setPairNotice(s, { level: 'error', text: `${this.#sideName(detail.runId)}: ${detail.type}: ${err.message}` })));
-  }
-
-  #builder({ runId, type, phase, patch, rebuild }) {
-    return {
-      start: () => msg.start(runId), pause: () => msg.pause(runId), reset: () => msg.reset(runId),
-      step: () => msg.step(runId, phase), update_config: () => msg.updateConfig(runId, patch, rebuild),
-    }[type] ?? null;
   }
 
   #addPanel(preset, overrides) {
@@ -268,8 +174,8 @@ class GanApp extends HTMLElement {
   #command(detail) {
     const { panelKey: key, runId, type } = detail;
     if (type === 'dismiss_alarm') { this.#store.set((s) => rs.dismissRunAlarm(s, runId)); return; }
-    if (detail.scope === 'pair') { this.#pairCommand(type); return; }
-    if (detail.side) { this.#sideCommand(detail); return; }
+    if (detail.scope === 'pair') { this.#pairs.command(type); return; }
+    if (detail.side) { this.#pairs.sideCommand(detail); return; }
     if (type === 'close') {
       this.#dropRun(runId);
       this.#wanted.delete(key);
@@ -289,7 +195,7 @@ class GanApp extends HTMLElement {
       this.#queued.get(key).push(detail);
       return;
     }
-    const build = this.#builder(detail);
+    const build = commandMessage(detail);
     if (!build) { console.warn('unknown command', detail); return; }
     this.#client.request(build()).then(() => this.#store.set((s) => {
       const cleared = rs.setNotice(s, key, null);
@@ -317,7 +223,7 @@ class GanApp extends HTMLElement {
     const main = this.querySelector('main.panels');
     main.hidden = Boolean(s.pair);
     this.querySelector('[data-testid=add-run]').hidden = Boolean(s.pair);
-    this.#renderPair(s);
+    this.#pairs.render(s);
     for (const [key, el] of this.#panels) {
       if (!rs.panelByKey(s, key)) { el.remove(); this.#panels.delete(key); }
     }
@@ -331,22 +237,6 @@ class GanApp extends HTMLElement {
       }
       el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, closable: s.panels.length > 1 };
       el.data = panel.runId ? this.#data.get(panel.runId) : null;
-    }
-  }
-
-  #renderPair(s) {
-    if (this.#pairView && this.#pairView.dataset.pair !== s.pair?.pairId) { this.#pairView.remove(); this.#pairView = null; }
-    if (!s.pair) return;
-    const model = { pair: s.pair, runA: s.runs[s.pair.a.runId] ?? null, runB: s.runs[s.pair.b.runId] ?? null, notice: s.pair.notice };
-    if (!this.#pairView) {
-      const view = document.createElement('gan-pair-view');
-      view.dataset.pair = s.pair.pairId;
-      view.model = model;
-      view.data = { a: this.#data.get(s.pair.a.runId), b: this.#data.get(s.pair.b.runId) };
-      this.#pairView = view;
-      this.querySelector('.pair-host').append(view);
-    } else {
-      this.#pairView.model = model;
     }
   }
 }
