@@ -1,7 +1,6 @@
 package dev.ganplayground.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
 import dev.ganplayground.config.PairDefinition;

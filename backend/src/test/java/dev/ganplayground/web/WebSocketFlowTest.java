@@ -119,6 +119,27 @@ class WebSocketFlowTest extends ServerTestBase {
         }
     }
 
+    @Test
+    @DisplayName("A loss that blows up pauses the run with the reason instead of training on NaN")
+    void nonFiniteLossPauses() {
+        JsonObject sgd = new JsonObject().put("kind", "sgd").put("lr", 10.0);
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            c.awaitType("hello");
+            String runId = c.awaitReply(c.send("create_run", null, new JsonObject().put("overrides", new JsonObject()
+                    .put("train", new JsonObject().put("optimizerD", sgd).put("optimizerG", sgd))))).getString("runId");
+            c.send("start", runId, null);
+            JsonObject paused = c.awaitState(runId, "paused").getJsonObject("payload");
+            assertThat(paused.getString("reason")).contains("became").contains("Lower a learning rate");
+            String again = c.send("update_config", runId, new JsonObject().put("patch", new JsonObject()
+                    .put("train", new JsonObject().put("optimizerD", new JsonObject().put("kind", "adam")
+                            .put("lr", 0.001)).put("optimizerG", new JsonObject().put("kind", "adam")
+                            .put("lr", 0.001)))));
+            assertThat(c.awaitAny(m -> again.equals(m.getString("id")), "ack").getString("type")).isEqualTo("ack");
+            c.send("stop", runId, null);
+            c.awaitState(runId, "stopped");
+        }
+    }
+
     static boolean isTrainMetrics(JsonObject m, String runId) {
         return "metrics".equals(m.getString("type")) && runId.equals(m.getString("runId"))
                 && "train".equals(m.getJsonObject("payload").getString("group"));
