@@ -2,9 +2,10 @@ package dev.ganplayground.config;
 
 /**
  * Minibatch discrimination (Salimans et al. 2016): D's last hidden features f (A values) are mapped through a
- * learned tensor T (A x B x C) to M (B x C); o_b(x_i) = sum over j != i of exp(-||M_i,b - M_j,b||_1), computed
- * within the real and within the generated half of the batch separately, and the B values o(x_i) are
- * concatenated to f before D's output layer. Structural.
+ * learned tensor T (A x B x C) to M (B x C); o_b(x_i) = mean over the other rows j != i of
+ * exp(-||M_i,b - M_j,b||_1) (the paper sums; see model/MinibatchDiscrimination for why we take the mean, and for
+ * the data-dependent init of T and b), computed within the real and within the generated half of the batch
+ * separately, and the B values o(x_i) are concatenated to f before D's output layer. Structural.
  *
  * @param enabled    off by default
  * @param kernels    B, in [1, 128]; default 16 (the official code's 100 scaled down for 128-wide 2D nets)

@@ -47,7 +47,7 @@ class MinibatchDiscriminationTest {
     }
 
     @Test
-    @DisplayName("a 3-sample example equals the formula o_b(x_i) = b_b + sum_{j!=i} exp(-||M_i,b - M_j,b||_1)")
+    @DisplayName("a 3-sample example equals o_b(x_i) = b_b + (1/(n-1)) sum_{j!=i} exp(-||M_i,b - M_j,b||_1)")
     void handComputed() {
         int a = 2, kb = 2, kc = 2, rows = 3;
         float[] t = {0.5f, -1f, 0.25f, 2f, /* row 2 of T */ 1.5f, 0.75f, -0.5f, 0f};
@@ -69,21 +69,22 @@ class MinibatchDiscriminationTest {
                 assertThat(r.y.get(i * 4)).isEqualTo(f[i * a]);
                 assertThat(r.y.get(i * 4 + 1)).isEqualTo(f[i * a + 1]);
                 for (int b = 0; b < kb; b++) {
-                    double o = bias[b];
+                    double sum = 0;
                     for (int j = 0; j < rows; j++) {
                         if (j != i) {
                             double d = 0;
                             for (int c = 0; c < kc; c++) {
                                 d += Math.abs(m[i][b * kc + c] - m[j][b * kc + c]);
                             }
-                            o += Math.exp(-d);
+                            sum += Math.exp(-d);
                         }
                     }
+                    double o = bias[b] + sum / (rows - 1); // the mean over the n - 1 others
                     assertThat((double) r.y.get(i * 4 + a + b)).isCloseTo(o, within(1e-5));
                 }
             }
             // One value written out: row 0, kernel 0. M_0 = (-0.5, -0.5), M_1 = (0.95, -0.775), M_2 = (1.05, 1.275).
-            double o00 = -1 + Math.exp(-(1.45 + 0.275)) + Math.exp(-(1.55 + 1.775)); // -0.78585443
+            double o00 = -1 + (Math.exp(-(1.45 + 0.275)) + Math.exp(-(1.55 + 1.775))) / 2; // -0.89292722
             assertThat((double) r.y.get(2)).isCloseTo(o00, within(1e-5));
         }
     }
@@ -159,6 +160,68 @@ class MinibatchDiscriminationTest {
     }
 
     @Test
+    @DisplayName("the first pass after initialize scales each kernel of T to a mean nearest L1 distance of 2 in the"
+            + " first group and centres that group's o at 0; later passes change nothing")
+    void dataDependentInit() {
+        int a = 4, kb = 3, kc = 2, rows = 8, g = 4;
+        SplittableRandom rng = new SplittableRandom(5);
+        try (Rig r = Rig.of(a, kb, kc, rows)) {
+            r.layer.initialize(rng);
+            float[] t0 = java.util.Arrays.copyOf(r.p.toArray(), a * kb * kc);
+            float[] f = new float[rows * a];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) rng.nextDouble(0, 0.1); // small, like D's ReLU features at init
+            }
+            r.x.copyFrom(f, 0, 0, f.length);
+            r.layer.setGroupRows(g);
+            r.layer.forward(r.x, r.y, rows);
+            float[] p = r.p.toArray();
+            // T is scaled per kernel: one positive factor for all of kernel b's columns.
+            for (int b = 0; b < kb; b++) {
+                double s = p[b * kc] / (double) t0[b * kc];
+                assertThat(s).isGreaterThan(1);
+                for (int k = 0; k < a; k++) {
+                    for (int c = 0; c < kc; c++) {
+                        int at = k * kb * kc + b * kc + c;
+                        assertThat(p[at] / (double) t0[at]).isCloseTo(s, within(1e-4 * s));
+                    }
+                }
+            }
+            // Direct double computation with the new T: mean nearest distance 2 and mean o 0 over rows 0..g-1.
+            for (int b = 0; b < kb; b++) {
+                double nearest = 0;
+                double o = 0;
+                for (int i = 0; i < g; i++) {
+                    double best = Double.POSITIVE_INFINITY;
+                    for (int j = 0; j < g; j++) {
+                        if (j == i) {
+                            continue;
+                        }
+                        double d = 0;
+                        for (int c = 0; c < kc; c++) {
+                            double mi = 0, mj = 0;
+                            for (int k = 0; k < a; k++) {
+                                mi += f[i * a + k] * (double) p[k * kb * kc + b * kc + c];
+                                mj += f[j * a + k] * (double) p[k * kb * kc + b * kc + c];
+                            }
+                            d += Math.abs(mi - mj);
+                        }
+                        best = Math.min(best, d);
+                    }
+                    nearest += best / g;
+                    o += r.y.get(i * (a + kb) + a + b) / (double) g;
+                }
+                assertThat(nearest).isCloseTo(MinibatchDiscrimination.INIT_NEAREST_DISTANCE, within(1e-3));
+                assertThat(o).isCloseTo(0, within(1e-5));
+            }
+            float[] y1 = r.y.toArray();
+            r.layer.forward(r.x, r.y, rows);
+            assertThat(r.p.toArray()).isEqualTo(p);
+            assertThat(r.y.toArray()).isEqualTo(y1);
+        }
+    }
+
+    @Test
     @DisplayName("in a discriminator, gradients reach T and the bias after a backward pass")
     void gradientsReachT() {
         ModelConfig m = new ModelConfig(2, NoiseKind.GAUSSIAN, List.of(16, 8), List.of(16, 8), ActivationKind.RELU,
@@ -189,7 +252,8 @@ class MinibatchDiscriminationTest {
             assertThat(sq).isGreaterThan(0);
             float[] p = d.parameters().toArray();
             for (int b = 0; b < 5; b++) {
-                assertThat(p[tOffset + tCount + b]).isEqualTo(-1f); // the official code's bias init
+                // The data-dependent init replaced the -1 with minus the first group's mean of o - b, in (0, 1].
+                assertThat(p[tOffset + tCount + b]).isBetween(-1f, 0f).isNotEqualTo(-1f);
             }
         }
     }

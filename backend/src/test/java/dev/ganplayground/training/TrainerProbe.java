@@ -30,7 +30,7 @@ class TrainerProbe {
             {"minibatch discrimination (B 16, C 5)", "{\"remedies\":{\"minibatchDiscrimination\":{\"enabled\":true}}}"},
             {"packing 2", "{\"remedies\":{\"packing\":2}}"},
             {"packing 4", "{\"remedies\":{\"packing\":4}}"},
-            {"replay (16384, 0.5)", "{\"remedies\":{\"replay\":{\"enabled\":true}}}"},
+            {"replay (16384, 0.25)", "{\"remedies\":{\"replay\":{\"enabled\":true}}}"},
             {"real label 0.9", "{\"remedies\":{\"realLabel\":0.9}}"},
             {"all on, packing 2", "{\"remedies\":{\"minibatchDiscrimination\":{\"enabled\":true},"
                     + "\"replay\":{\"enabled\":true},\"packing\":2,\"realLabel\":0.9}}"},
