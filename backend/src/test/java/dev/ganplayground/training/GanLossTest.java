@@ -43,15 +43,10 @@ class GanLossTest {
     @EnumSource(LossKind.class)
     @DisplayName("D and G loss gradients match central differences")
     void gradients(LossKind kind) {
-        SplittableRandom rng = new SplittableRandom(11);
         int n = 5;
         try (FloatVec s = FloatVec.allocate(2 * n); FloatVec ds = FloatVec.allocate(2 * n);
              FloatVec scratch = FloatVec.allocate(2 * n)) {
-            for (int i = 0; i < 2 * n; i++) {
-                // Scores in (-3, 3), kept off hinge's kinks at -1 and 1.
-                double v = rng.nextDouble(-3, 3);
-                s.set(i, (float) (Math.abs(Math.abs(v) - 1) < 0.1 ? v + 0.3 : v));
-            }
+            fillKinkFreeScores(s, 11);
             GanLoss.discriminator(kind, s, n, ds, 1f / n);
             double dErr = GradCheck.maxRelativeError(s, ds.toArray(),
                     () -> GanLoss.discriminator(kind, s, n, scratch, 1f / n), 1e-3, 1e-2);
@@ -99,18 +94,23 @@ class GanLossTest {
     @EnumSource(LossKind.class)
     @DisplayName("D loss gradients with real label 0.8 match central differences")
     void labelSmoothingGradients(LossKind kind) {
-        SplittableRandom rng = new SplittableRandom(12);
         int n = 5;
         try (FloatVec s = FloatVec.allocate(2 * n); FloatVec ds = FloatVec.allocate(2 * n);
              FloatVec scratch = FloatVec.allocate(2 * n)) {
-            for (int i = 0; i < 2 * n; i++) {
-                double v = rng.nextDouble(-3, 3);
-                s.set(i, (float) (Math.abs(Math.abs(v) - 1) < 0.1 ? v + 0.3 : v));
-            }
+            fillKinkFreeScores(s, 12);
             GanLoss.discriminator(kind, s, n, ds, 1f / n, 0.8f);
             double err = GradCheck.maxRelativeError(s, ds.toArray(),
                     () -> GanLoss.discriminator(kind, s, n, scratch, 1f / n, 0.8f), 1e-3, 1e-2);
             assertThat(err).isLessThan(2e-2);
+        }
+    }
+
+    /** Seeded scores in (-3, 3), kept off hinge's kinks at -1 and 1 where finite differences mislead. */
+    private static void fillKinkFreeScores(FloatVec s, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < s.length(); i++) {
+            double v = rng.nextDouble(-3, 3);
+            s.set(i, (float) (Math.abs(Math.abs(v) - 1) < 0.1 ? v + 0.3 : v));
         }
     }
 
