@@ -2,7 +2,10 @@ package dev.ganplayground.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The 2D distributions a run can learn. Wire names are the lower-case words in {@link JsonProperty}. */
+/**
+ * What a run learns: a 2D distribution (the MLP GANs) or an image dataset (the DCGAN). Wire names are the
+ * lower-case words in {@link JsonProperty}.
+ */
 public enum DatasetKind {
     /** 8 Gaussians on the unit circle, sigma 0.01 (PacGAN's 2D-ring). */
     @JsonProperty("ring8") RING8,
@@ -13,5 +16,21 @@ public enum DatasetKind {
     /** Two interleaved half circles with Gaussian noise. */
     @JsonProperty("moons") MOONS,
     /** Points the user drew on the canvas, each a small Gaussian blob. */
-    @JsonProperty("drawn") DRAWN
+    @JsonProperty("drawn") DRAWN,
+    /** MNIST handwritten digits, 28x28 grey, from an IDX folder the server is pointed at. */
+    @JsonProperty("mnist") MNIST,
+    /** Fashion-MNIST, 28x28 grey, from the Debian package dataset-fashion-mnist or a configured folder. */
+    @JsonProperty("fashion") FASHION,
+    /** The built-in procedural shapes (8 classes, 28x28 grey): no download, exact class coverage. */
+    @JsonProperty("shapes") SHAPES;
+
+    /** True for the image datasets (trained by the DCGAN), false for the 2D distributions. */
+    public boolean isImage() {
+        return this == MNIST || this == FASHION || this == SHAPES;
+    }
+
+    /** The wire name, e.g. "mnist" (also the image dataset registry's id). */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -3,19 +3,27 @@ package dev.ganplayground.config;
 import java.util.List;
 
 /**
- * The two MLPs. Structural: changing any field rebuilds both networks (the client confirms first).
+ * The two networks. Structural: changing any field rebuilds both networks (the client confirms first).
  *
- * @param latentDim   size of z, in [1, {@value #MAX_LATENT}], default 2 (so the manifold view is exact)
+ * @param latentDim   size of z, in [1, {@value #MAX_LATENT}], default 2 (so the manifold view is exact); the
+ *                    image presets use 64
  * @param noise       distribution of z, default {@code gaussian}
  * @param gHidden     widths of G's hidden layers, 0 to {@value #MAX_DEPTH} layers of 1 to {@value #MAX_WIDTH};
  *                    default [128, 128, 128]
  * @param dHidden     widths of D's hidden layers, same limits, default [128, 128, 128]
  * @param gActivation G's hidden non-linearity, default {@code relu}
  * @param dActivation D's hidden non-linearity, default {@code relu}
+ * @param architecture {@code mlp} (default; the fields above) or {@code dcgan} for image datasets, which ignores
+ *                    gHidden, dHidden and the activations
+ * @param baseChannels the DCGAN's width: D's convs have base and 2 * base channels, G mirrors them; in
+ *                    [{@value #MIN_BASE}, {@value #MAX_BASE}], default 64 (the MLP ignores it)
  */
 public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
-                          ActivationKind gActivation, ActivationKind dActivation) {
-    public static final int MAX_LATENT = 64;
+                          ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
+                          int baseChannels) {
+    public static final int MAX_LATENT = 128;
+    public static final int MIN_BASE = 4;
+    public static final int MAX_BASE = 128;
     public static final int MAX_DEPTH = 8;
     public static final int MAX_WIDTH = 1024;
 
@@ -29,8 +37,15 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         v.notNull(noise, at + "/noise");
         v.notNull(gActivation, at + "/gActivation");
         v.notNull(dActivation, at + "/dActivation");
+        v.notNull(architecture, at + "/architecture");
+        v.intRange(at + "/baseChannels", baseChannels, MIN_BASE, MAX_BASE);
         layers(v, at + "/gHidden", gHidden);
         layers(v, at + "/dHidden", dHidden);
+    }
+
+    /** The same networks with another architecture and width (tests, presets). */
+    public ModelConfig withArchitecture(ArchitectureKind kind, int base) {
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base);
     }
 
     private static void layers(Validator v, String at, List<Integer> widths) {

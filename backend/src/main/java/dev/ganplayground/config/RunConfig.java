@@ -1,5 +1,7 @@
 package dev.ganplayground.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A run's resolved settings: defaults, then a preset, then the user's overrides, validated once.
  * Every field is required after the merge; unknown fields are errors.
@@ -28,8 +30,20 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (view == null) v.fail("/view", "is required"); else view.validate(v, "/view");
         if (remedies == null) v.fail("/remedies", "is required"); else remedies.validate(v, "/remedies");
         if (alarm == null) v.fail("/alarm", "is required"); else alarm.validate(v, "/alarm");
+        if (data != null && data.kind() != null && model != null && model.architecture() != null) {
+            boolean images = data.kind().isImage();
+            v.require(images == (model.architecture() == ArchitectureKind.DCGAN), "/model/architecture",
+                    images ? "must be 'dcgan' for the image dataset '" + data.kind().wireName() + "'"
+                            : "must be 'mlp' for the 2D distribution '" + data.kind().wireName() + "'");
+        }
         v.throwIfInvalid();
         return this;
+    }
+
+    /** True for a DCGAN run on an image dataset (not a JSON property). */
+    @JsonIgnore
+    public boolean isImageRun() {
+        return model.architecture() == ArchitectureKind.DCGAN;
     }
 
     /** True when going from this config to {@code next} needs new networks (seed, model or D's remedies). */

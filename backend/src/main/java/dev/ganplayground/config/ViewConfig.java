@@ -16,9 +16,30 @@ package dev.ganplayground.config;
  * @param evalEvery        steps between evaluations (mode coverage on 2,500 samples, grid KL/JS), in
  *                         [10, 100000]; default 100
  * @param maxFramesPerSecond upper bound on visual frames sent per second, in [1, 60]; default 20
+ * @param gridSize         image runs: the fixed-z sample grid is gridSize x gridSize, in [2, 10]; default 8
+ * @param walkSteps        image runs: images in the latent-walk strip (endpoints included), in [3, 16]; default 10
+ * @param walkFrom         image runs: grid index of the walk's first endpoint, in [0, 99]; default 0. An index
+ *                         beyond the grid's last tile means the last tile (so shrinking the grid never fails).
+ * @param walkTo           image runs: grid index of the walk's last endpoint, in [0, 99], same rule; default 63
+ * @param imageEvery       image runs: training steps between image frames, in [1, 10000]; default 20
+ * @param timelineFrames   image runs: how many frames the timeline keeps (evenly thinned beyond), in [16, 2000];
+ *                         default 300
  */
 public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, int frameSamples, int heatmapSize,
-                         int manifoldSize, int evalEvery, int maxFramesPerSecond) {
+                         int manifoldSize, int evalEvery, int maxFramesPerSecond, int gridSize, int walkSteps,
+                         int walkFrom, int walkTo, int imageEvery, int timelineFrames) {
+    /** Tiles of the largest grid (10 x 10). */
+    public static final int MAX_TILES = 100;
+
+    /** The walk's endpoints as tile indices of the current grid (see walkFrom). */
+    public int walkFromTile() {
+        return Math.min(walkFrom, gridSize * gridSize - 1);
+    }
+
+    public int walkToTile() {
+        return Math.min(walkTo, gridSize * gridSize - 1);
+    }
+
     void validate(Validator v, String at) {
         v.intRange(at + "/itersPerTick", itersPerTick, 1, 1000);
         v.intRange(at + "/slowDelayMs", slowDelayMs, 0, 10_000);
@@ -27,5 +48,11 @@ public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, in
         v.intRange(at + "/manifoldSize", manifoldSize, 4, 64);
         v.intRange(at + "/evalEvery", evalEvery, 10, 100_000);
         v.intRange(at + "/maxFramesPerSecond", maxFramesPerSecond, 1, 60);
+        v.intRange(at + "/gridSize", gridSize, 2, 10);
+        v.intRange(at + "/walkSteps", walkSteps, 3, 16);
+        v.intRange(at + "/walkFrom", walkFrom, 0, MAX_TILES - 1);
+        v.intRange(at + "/walkTo", walkTo, 0, MAX_TILES - 1);
+        v.intRange(at + "/imageEvery", imageEvery, 1, 10_000);
+        v.intRange(at + "/timelineFrames", timelineFrames, 16, 2000);
     }
 }

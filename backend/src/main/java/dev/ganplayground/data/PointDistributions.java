@@ -21,6 +21,8 @@ public final class PointDistributions {
             case SPIRAL -> new Spiral(config.spread());
             case MOONS -> new Moons(config.spread());
             case DRAWN -> DrawnMixture.of(config.points(), config.spread());
+            case MNIST, FASHION, SHAPES -> throw new IllegalArgumentException(
+                    "'" + config.kind().wireName() + "' is an image dataset, not a 2D distribution");
         };
     }
 }

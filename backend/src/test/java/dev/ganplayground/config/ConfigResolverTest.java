@@ -21,15 +21,36 @@ class ConfigResolverTest {
     @DisplayName("Every shipped preset resolves, and ring8 is the default")
     void presetsResolve() {
         assertThat(presets.all()).extracting(Preset::id)
-                .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure");
+                .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure", "shapes-dcgan",
+                        "mnist-dcgan", "fashion-dcgan");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
-            if (!p.id().equals("collapse") && !p.id().equals("cure")) {
+            if (p.id().endsWith("-dcgan")) {
+                assertThat(p.id()).isEqualTo(c.data().kind().wireName() + "-dcgan");
+                assertThat(c.isImageRun()).isTrue();
+                assertThat(c.train().batchSize()).isEqualTo(64);
+                assertThat(c.train().optimizerG().lr()).isEqualTo(2e-4);
+            } else if (!p.id().equals("collapse") && !p.id().equals("cure")) {
                 assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
+                assertThat(c.isImageRun()).isFalse();
             }
             assertThat(p.explanation().split("\\. ")).hasSizeBetween(2, 5);
         }
+    }
+
+    @Test
+    @DisplayName("Image datasets need the DCGAN and 2D distributions the MLP, named by /model/architecture")
+    void architectureMatchesData() throws Exception {
+        assertThatThrownBy(() -> presets.resolve("ring8", json("{\"model\":{\"architecture\":\"dcgan\"}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/model/architecture")
+                .hasMessageContaining("'mlp'");
+        assertThatThrownBy(() -> presets.resolve("mnist-dcgan", json("{\"model\":{\"architecture\":\"mlp\"}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/model/architecture");
+        assertThatThrownBy(() -> presets.resolve("shapes-dcgan", json("{\"view\":{\"walkTo\":100}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/view/walkTo");
+        RunConfig small = presets.resolve("shapes-dcgan", json("{\"view\":{\"gridSize\":4,\"walkTo\":63}}"));
+        assertThat(small.view().walkToTile()).isEqualTo(15);
     }
 
     @Test

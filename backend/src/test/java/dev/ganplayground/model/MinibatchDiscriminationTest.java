@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ganplayground.config.ActivationKind;
+import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
@@ -225,7 +226,7 @@ class MinibatchDiscriminationTest {
     @DisplayName("in a discriminator, gradients reach T and the bias after a backward pass")
     void gradientsReachT() {
         ModelConfig m = new ModelConfig(2, NoiseKind.GAUSSIAN, List.of(16, 8), List.of(16, 8), ActivationKind.RELU,
-                ActivationKind.LEAKY_RELU);
+                ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64);
         RemediesConfig rc = new RemediesConfig(new MinibatchDiscriminationConfig(true, 5, 3),
                 new ReplayConfig(false, 64, 0.5), 2, 1.0);
         int rows = 6;

@@ -3,6 +3,7 @@ package dev.ganplayground.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganplayground.config.ActivationKind;
+import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
 import dev.ganplayground.nn.Activation;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MlpTest {
     private static final ModelConfig M = new ModelConfig(2, NoiseKind.GAUSSIAN, List.of(128, 128, 128),
-            List.of(64, 32), ActivationKind.RELU, ActivationKind.LEAKY_RELU);
+            List.of(64, 32), ActivationKind.RELU, ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64);
 
     @Test
     @DisplayName("G maps latentDim to 2 and D maps 2 to 1, with the configured activations between Dense layers")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ganplayground.config.ActivationKind;
+import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.LossKind;
 import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
@@ -31,7 +32,7 @@ class RemediesTest {
     static RunConfig small(RemediesConfig r) {
         ModelConfig m = BASE.model();
         ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation());
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
         return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), r, BASE.alarm());
@@ -158,7 +159,7 @@ class RemediesTest {
     @DisplayName("end to end: D's loss (MBD + packing 2 + real label 0.9) and G's input gradient match differences")
     void endToEndGradients(LossKind loss) {
         ModelConfig m = new ModelConfig(2, BASE.model().noise(), List.of(5), List.of(6, 5), ActivationKind.TANH,
-                ActivationKind.TANH);
+                ActivationKind.TANH, ArchitectureKind.MLP, 64);
         RemediesConfig r = new RemediesConfig(new MinibatchDiscriminationConfig(true, 3, 2),
                 new ReplayConfig(false, 16, 0.5), 2, 0.9);
         int b = 3;

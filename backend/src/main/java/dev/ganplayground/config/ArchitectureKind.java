@@ -1,0 +1,11 @@
+package dev.ganplayground.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Which pair of networks a run trains; it must match the data (points or images). */
+public enum ArchitectureKind {
+    /** Multilayer perceptrons for the 2D distributions (the hidden widths and activations of ModelConfig). */
+    @JsonProperty("mlp") MLP,
+    /** Radford et al.'s DCGAN for 28x28 images: strided convs in D, transposed convs in G, batch norm. */
+    @JsonProperty("dcgan") DCGAN
+}
