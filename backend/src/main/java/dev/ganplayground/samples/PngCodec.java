@@ -17,8 +17,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <p>Two choices make encoding cheap: the stream is a {@link MemoryCacheImageOutputStream} (plain
  * {@code ImageIO.write} to an OutputStream goes through a temporary file cache by default), and the deflate
  * effort is set explicitly. The JDK's PNG writer maps compression quality q to deflate level
- * {@code round(9 * (1 - q))}; {@link #QUALITY} 0.75 gives level 2, which for 8x8 grids of 28x28 digits encodes in
- * roughly 1 ms and is within a few percent of the best size (measured: see ImageCodecBench).
+ * {@code 9 - round(9 q)}; {@link #QUALITY} 0.75 gives level 2. Measured on an 8x8 grid of 28x28 MNIST digits
+ * (ImageCodecBench, render included): level 2 takes 1.1 ms for 14.1 KB, the default level 4 2.6 ms for 13.3 KB,
+ * level 9 30 ms for 11.5 KB; uniform noise (an untrained generator) is about 53 KB at any level, 2 ms.
  */
 public final class PngCodec {
     /** ImageWriteParam compression quality: 1 = fastest (no deflate effort), 0 = smallest. */

@@ -13,8 +13,8 @@ import java.util.Optional;
  * spaced over the whole run, from the very first frame on; the gap doubles each time the list fills. The newest
  * frame is always kept too, as the last entry, even when the stride would skip it (a "latest" slot, replaced by
  * each offer that the stride skips). So the size never exceeds {@code capacity} and memory is bounded by capacity
- * times the largest frame ({@link #totalBytes()} shows it): 300 frames of an 8x8 grid of 28 px digits, about
- * 25 KB each with the walk, hold about 7.5 MB.
+ * times the largest frame ({@link #totalBytes()} shows it): a frame of an 8x8 grid of 28 px digits plus a
+ * 10-image walk is about 17 KB of PNG (up to about 70 KB for pure noise), so 300 frames hold 5 to 21 MB.
  */
 public final class Timeline {
     /**

@@ -25,6 +25,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * {@link #LAST_FRAME_DELAY_MS} so the final state can be seen before the loop restarts. At most {@link #MAX_FRAMES}
  * frames, evenly chosen (first and last included), so cost is bounded whatever the timeline holds.
  *
+ * <p>Cost (ImageCodecBench, 300 frames of an 8x8 grid of 28 px, 2 shared cores): MNIST digits 1.6 s and 4.7 MB
+ * (15 KB a frame), uniform noise 1.3 s and 21.5 MB: build it on request, off the event loop.
+ *
  * <p>Grey grids are written as 8-bit grey (one band, which the JDK GIF writer takes as is: cheap); colour grids go
  * through the writer's own palette quantisation, slower and lossy. Uses JDK ImageIO only; the GIF metadata names
  * come from the "javax_imageio_gif_image_1.0" format of the ImageIO documentation.
@@ -40,12 +43,17 @@ public final class TimelineGif {
     private TimelineGif() {
     }
 
-    /** The movie of {@code frames} (oldest first), as GIF bytes. */
+    /** The movie of {@code frames} (oldest first), at most {@link #MAX_FRAMES} of them, as GIF bytes. */
     public static byte[] write(List<Timeline.Frame> frames) {
-        if (frames.isEmpty()) {
-            throw new IllegalArgumentException("no frames to write");
+        return write(frames, MAX_FRAMES);
+    }
+
+    /** The movie of at most {@code maxFrames} of {@code frames} (oldest first), as GIF bytes. */
+    public static byte[] write(List<Timeline.Frame> frames, int maxFrames) {
+        if (frames.isEmpty() || maxFrames < 2) {
+            throw new IllegalArgumentException(frames.size() + " frames, at most " + maxFrames + ": nothing to write");
         }
-        List<Timeline.Frame> chosen = evenlyChosen(frames, MAX_FRAMES);
+        List<Timeline.Frame> chosen = evenlyChosen(frames, maxFrames);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {

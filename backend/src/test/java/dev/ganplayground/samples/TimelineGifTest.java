@@ -86,4 +86,16 @@ class TimelineGifTest {
         assertThat(chosen).hasSize(300).startsWith(0).endsWith(999).isSorted().doesNotHaveDuplicates();
         assertThat(TimelineGif.evenlyChosen(all.subList(0, 5), 300)).containsExactly(0, 1, 2, 3, 4);
     }
+
+    @Test
+    @DisplayName("write with a smaller frame cap writes that many frames")
+    void smallerCap() throws IOException {
+        byte[] gif = TimelineGif.write(frames(7, 1), 3);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(3);
+            reader.dispose();
+        }
+    }
 }
