@@ -37,7 +37,7 @@ public record ImageGrid(int cols, int rows, int channels, int height, int width,
         }
     }
 
-    /** A mosaic of {@code count} tiles, {@code cols} per row (fewer if count is smaller), rows as needed, default gap. */
+    /** A mosaic of {@code count} tiles, {@code cols} per row (fewer if count is smaller), rows as needed. */
     public static ImageGrid grid(int count, int cols, int channels, int height, int width) {
         int c = Math.min(cols, Math.max(count, 1));
         return new ImageGrid(c, Math.max(1, (count + c - 1) / c), channels, height, width, DEFAULT_GAP);
