@@ -7,13 +7,11 @@ import dev.ganplayground.data.Bounds;
 import dev.ganplayground.training.PlaneFrame;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes a {@link PlaneFrame} into the binary WebSocket frame of docs/protocol.md section 3.4: a uint32 header
- * length, a space-padded JSON header, then float32 sections, all little-endian. Done once per frame on the
- * training thread; every viewer gets the same bytes.
+ * length, a space-padded JSON header, then float32 sections, all little-endian ({@link FrameContainer}). Done
+ * once per frame on the training thread; every viewer gets the same bytes.
  */
 public final class FrameEncoder {
     private FrameEncoder() {
@@ -36,15 +34,9 @@ public final class FrameEncoder {
         sections.addObject().put("name", "manifold").putArray("shape")
                 .add(f.manifoldSize()).add(f.manifoldSize()).add(2);
 
-        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
-        int headerLength = (json.length + 3) / 4 * 4;
         int floats = f.real().length + f.fake().length + f.arrows().length + f.heatmap().length
                 + f.manifold().length;
-        ByteBuffer out = ByteBuffer.allocate(4 + headerLength + 4 * floats).order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(headerLength).put(json);
-        for (int i = json.length; i < headerLength; i++) {
-            out.put((byte) ' ');
-        }
+        ByteBuffer out = FrameContainer.withHeader(header, 4 * floats);
         out.asFloatBuffer().put(f.real()).put(f.fake()).put(f.arrows()).put(f.heatmap()).put(f.manifold());
         return out.array();
     }
