@@ -102,3 +102,14 @@ test('run state: datasets from hello, progress per run', () => {
   assert.equal(s.runs.r1.progress.done, true);
   assert.deepEqual(rs.onHello(rs.initialState(), {}).datasets, []);
 });
+
+import { CHART_SPECS, chartForFamily, pairChartSpecs } from '../../main/resources/webroot/charts/uplot-options.js';
+
+test('charts: image runs get the image eval charts, 2D runs the grid and modes charts, both the training ones', () => {
+  const keys = (family) => CHART_SPECS.filter((s) => chartForFamily(s, family)).map((s) => s.key);
+  assert.deepEqual(keys('images'), ['loss', 'score', 'classes', 'klUniform', 'fcd', 'confidence', 'grad']);
+  assert.deepEqual(keys('points'), ['loss', 'score', 'div', 'modes', 'grad']);
+  assert.equal(CHART_SPECS.find((s) => s.key === 'fcd').title, 'Fréchet classifier distance (not Inception FID)');
+  assert.deepEqual(CHART_SPECS.find((s) => s.key === 'fcd').series.map((s) => s.name), ['images/fcd']);
+  assert.ok(pairChartSpecs().every((s) => s.family !== 'images'), 'the A/B view stays 2D');
+});
