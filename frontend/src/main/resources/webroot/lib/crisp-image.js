@@ -3,6 +3,7 @@
  *   const pic = new CrispImage(imgElement, { minCss: 280 });
  *   const shown = await pic.show(url);   // true once the picture is on screen, false if a newer show() won or it failed
  *   pic.fit(availableCssWidth);          // whole device pixels per image pixel where that fits (image-grid.js)
+ *   pic.fit(availableCssWidth, 400);     // ... unless that is under 400 CSS px: then fill the width
  *
  * A pixel-art picture (CSS image-rendering: pixelated) that is swapped only once the next one is decoded, so a
  * movie or a live stream never flickers to blank, and that keeps its on-screen width a whole multiple of its
@@ -41,8 +42,10 @@ export class CrispImage {
     return true;
   }
 
-  fit(avail) {
+  /** @param {number} avail CSS px available @param {number} [minCss] narrowest whole-pixel width worth keeping */
+  fit(avail, minCss = this.#minCss) {
     this.#avail = avail;
+    this.#minCss = minCss;
     this.#resize(this.#img.naturalWidth);
   }
 

@@ -19,6 +19,8 @@ import * as tl from '../../app/timeline.js';
 import { pickWalkEndpoint, walkEndpoints, walkPicker } from '../../charts/image-grid.js';
 
 const PLAY_FPS = 8;
+/** The walk strip is wider than tall: below this share of the width at whole pixels it fills the width instead. */
+const WALK_MIN_SHARE = 0.75;
 
 class GanImageView extends HTMLElement {
   #els = null; #run = null; #data = null; #cursor = tl.LIVE; #walk = walkPicker(); #shown = ''; #showing = Promise.resolve(true); #liveUrls = new RecentObjectUrls();
@@ -82,10 +84,11 @@ class GanImageView extends HTMLElement {
     const entry = tl.shownEntry(this.#cursor, this.#data?.timeline ?? tl.emptyTimeline());
     const header = images?.header ?? null;
     e.waiting.hidden = Boolean(images);
+    e.grid.hidden = !images;
     const { from, to } = walkEndpoints(this.#run?.config, header);
     e.grid.endpoints = { from, to };
-    e.caption.textContent = from == null ? '' : `latent walk from sample ${from} to sample ${to}: click a sample to move an end`;
-    e.exports.target = { runId: this.#run?.runId, frame: entry?.frame ?? null, step: (entry ?? header)?.step };
+    e.caption.textContent = from == null || !images ? '' : `latent walk from sample ${from} to sample ${to}: click a sample to move an end`;
+    e.exports.target = images ? { runId: this.#run?.runId, frame: entry?.frame ?? null, step: (entry ?? header).step } : null;
     if (!images) return Promise.resolve(false);
     const key = entry ? `t${entry.frame}` : `l${header.frame}/${header.step}`;
     if (key !== this.#shown) {
@@ -110,7 +113,7 @@ class GanImageView extends HTMLElement {
 
   #fit() {
     const w = Math.floor(this.clientWidth);
-    if (w > 0) { this.#els.grid.fit(w); this.#els.walk.fit(w); }
+    if (w > 0) { this.#els.grid.fit(w); this.#els.walk.fit(w, WALK_MIN_SHARE * w); }
   }
 
   #pickTile(index) {

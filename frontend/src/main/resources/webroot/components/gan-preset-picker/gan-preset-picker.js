@@ -63,7 +63,7 @@ class GanPresetPicker extends HTMLElement {
     }
     select.value = this.#selected ?? '';
     select.disabled = this.#presets.length === 0;
-    const notes = unavailableNotes(groups);
+    const notes = unavailableNotes(groups).filter((n) => n !== this.#error); // the error already says it
     const box = this.querySelector('[data-testid=preset-notes]');
     box.hidden = notes.length === 0;
     setHtml(box, html`${notes.map((n) => html`<span class="preset-note">${n}</span>`)}`);
