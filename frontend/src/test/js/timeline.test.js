@@ -66,3 +66,33 @@ test('play runs from the cursor (or from the start when live) and ends live afte
   assert.equal(tl.play(tl.LIVE, list(1)), tl.LIVE, 'nothing to play');
   assert.equal(tl.tick({ mode: 'scrub', frame: 1 }, l).mode, 'scrub', 'tick only moves a playing cursor');
 });
+
+import { TimelineSync } from '../../main/resources/webroot/app/timeline-sync.js';
+import { RunData } from '../../main/resources/webroot/app/run-data.js';
+
+test('timeline sync: one request per run at a time, merged into the run data; an answer after a reset is dropped', async () => {
+  let calls = 0;
+  let release;
+  const sync = new TimelineSync(() => { calls++; return new Promise((r) => { release = r; }); });
+  const d = new RunData();
+  d.setImages({ header: { frame: 9, step: 180 } });
+  const first = sync.refresh(d, 'r1');
+  const second = sync.refresh(d, 'r1');
+  assert.equal(first, second, 'the second call shares the request under way');
+  await new Promise((r) => setImmediate(r));
+  release({ capacity: 300, frames: list(1, 5, 8).frames });
+  assert.equal(await first, true);
+  assert.equal(calls, 1);
+  assert.deepEqual(numbers(d.timeline), [1, 5, 8, 9]);
+  const stale = sync.refresh(d, 'r1');
+  await new Promise((r) => setImmediate(r));
+  d.clear();                                        // reset while the request was out
+  release({ capacity: 300, frames: list(1, 5, 8, 9).frames });
+  assert.equal(await stale, false);
+  assert.deepEqual(d.timeline.frames, []);
+  const failing = new TimelineSync(() => Promise.reject(new Error('HTTP 500')));
+  const warn = console.warn;
+  console.warn = () => {};
+  try { assert.equal(await failing.refresh(d, 'r1'), false); } finally { console.warn = warn; }
+  assert.equal(await sync.refresh(null, 'r1'), false);
+});

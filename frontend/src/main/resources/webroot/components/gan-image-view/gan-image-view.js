@@ -14,8 +14,9 @@
 import { html, setHtml } from '../../lib/html.js';
 import { CrispImage, RecentObjectUrls } from '../../lib/crisp-image.js';
 import { sectionBlob } from '../../protocol/frame.js';
-import { runUrls, fetchTimeline } from '../../protocol/rest.js';
+import { runUrls } from '../../protocol/rest.js';
 import * as tl from '../../app/timeline.js';
+import { TimelineSync } from '../../app/timeline-sync.js';
 import { pickWalkEndpoint, walkEndpoints, walkPicker } from '../../charts/image-grid.js';
 
 const PLAY_FPS = 8;
@@ -23,8 +24,9 @@ const PLAY_FPS = 8;
 const WALK_MIN_SHARE = 0.75;
 
 class GanImageView extends HTMLElement {
-  #els = null; #run = null; #data = null; #cursor = tl.LIVE; #walk = walkPicker(); #shown = ''; #showing = Promise.resolve(true); #liveUrls = new RecentObjectUrls();
-  #playTimer = 0; #fetching = null; #resize;
+  #els = null; #run = null; #data = null; #cursor = tl.LIVE; #walk = walkPicker(); #shown = ''; #showing = Promise.resolve(true);
+  #liveUrls = new RecentObjectUrls();
+  #playTimer = 0; #sync = new TimelineSync(); #resize;
 
   connectedCallback() {
     if (this.#els) { this.#resize.observe(this); return; }
@@ -149,18 +151,10 @@ class GanImageView extends HTMLElement {
 
   #stopPlaying() { clearTimeout(this.#playTimer); this.#playTimer = 0; }
 
-  /** Re-reads the kept frames (one request at a time); an answer from before a reset is dropped by RunData. */
-  #refreshTimeline() {
-    const d = this.#data;
-    const runId = this.#run?.runId;
-    if (!d || !runId) return Promise.resolve();
-    if (this.#fetching) return this.#fetching;
-    const gen = d.generation;
-    this.#fetching = fetchTimeline(runId)
-      .then((t) => { if (d === this.#data && d.mergeTimeline(t, gen)) this.#render(); })
-      .catch((err) => console.warn('could not read the timeline', err))
-      .finally(() => { this.#fetching = null; });
-    return this.#fetching;
+  /** Re-reads the kept frames; renders when the list changed (an answer from before a reset is dropped). */
+  async #refreshTimeline() {
+    const data = this.#data;
+    if (await this.#sync.refresh(data, this.#run?.runId) && data === this.#data) this.#render();
   }
 }
 

@@ -121,13 +121,11 @@ class GanRunPanel extends HTMLElement {
     const { panel, run, presets, datasets, closable } = this.#model;
     const e = this.#els;
     const config = run?.config ?? null;
-    e.picker.presets = presets;
-    e.picker.datasets = datasets;
-    e.picker.selected = run?.preset ?? null;
-    e.picker.error = panel.fieldErrors['/data/kind'] ?? null;
+    Object.assign(e.picker, { presets, datasets, selected: run?.preset ?? null, error: panel.fieldErrors['/data/kind'] ?? null });
     e.explanation.textContent = e.picker.explanationFor(run?.preset);
     e.explanation.hidden = !e.explanation.textContent;
-    for (const form of [e.train, e.model, e.remedies, e.imageSettings]) {
+    const forms = [e.train, e.model, e.remedies, e.imageSettings];
+    for (const form of forms) {
       form.toggleAttribute('inert', !config);
       form.errors = panel.fieldErrors;
     }
@@ -147,7 +145,7 @@ class GanRunPanel extends HTMLElement {
     e.image.run = run && { runId: run.runId, config, progress: run.progress ?? null };
     if (config !== this.#config) {
       this.#config = config;
-      for (const form of [e.train, e.model, e.remedies, e.imageSettings]) form.config = config;
+      for (const form of forms) form.config = config;
       const images = isImageConfig(config);
       for (const el of [e.image, e.imageSettings]) el.hidden = !images;
       e.plane.hidden = images;
