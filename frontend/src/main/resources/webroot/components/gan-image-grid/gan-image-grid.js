@@ -1,14 +1,14 @@
 /**
  * Usage:
  *   <gan-image-grid></gan-image-grid>
- *   await grid.show({ src, grid: header.grid, frame: 12, step: 240 });   // true once on screen
+ *   await grid.show({ src, grid: header.grid, frame: 12, step: 240, live: true });   // true once on screen
  *   grid.endpoints = { from: 0, to: 63 }; grid.fit(availableCssWidth);
  *   grid.addEventListener('gan-tile', (e) => e.detail.index);            // a tile was clicked
  *
  * The fixed-z sample grid of an image run, crisp and large, with one transparent button over each tile so a
  * click (or Enter) picks that sample; the latent walk's endpoints are outlined. Test hooks: the picture is
  * data-testid="image-grid" with data-frame and data-step of the frame on screen (they change when the grid
- * changes); each tile button is data-testid="grid-tile" with data-index, and class walk-from / walk-to.
+ * changes) and the caption "step 240" is data-testid="grid-step"; each tile button is data-testid="grid-tile" with data-index, and class walk-from / walk-to.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { CrispImage } from '../../lib/crisp-image.js';
@@ -22,7 +22,8 @@ class GanImageGrid extends HTMLElement {
   connectedCallback() {
     if (this.#pic) return;
     setHtml(this, html`<div class="grid-frame"><img data-testid="image-grid" alt="generated samples, one per fixed z"
-      draggable="false"><div class="grid-tiles" role="group" aria-label="samples: pick the latent walk's endpoints"></div></div>`);
+      draggable="false"><div class="grid-tiles" role="group" aria-label="samples: pick the latent walk's endpoints"></div></div>
+      <div class="grid-caption" data-testid="grid-step"></div>`);
     this.#pic = new CrispImage(this.querySelector('img'), { minCss: MIN_GRID_CSS });
     this.querySelector('.grid-tiles').addEventListener('click', (e) => {
       const tile = e.target.closest('button[data-index]');
@@ -30,13 +31,16 @@ class GanImageGrid extends HTMLElement {
     });
   }
 
-  async show({ src, grid, frame, step }) {
+  async show({ src, grid, frame, step, live = true }) {
     if (!this.#pic) return false;
     const ok = await this.#pic.show(src);
     if (!ok) return false;
     const img = this.#pic.element;
     Object.assign(img.dataset, { frame: String(frame ?? ''), step: String(step ?? '') });
     img.alt = `generated samples at step ${step}`;
+    const caption = this.querySelector('[data-testid=grid-step]');
+    caption.textContent = `step ${Number(step).toLocaleString('en-US')}${live ? '' : ` · timeline frame ${frame}`}`;
+    caption.classList.toggle('past', !live);
     if (grid) this.#tiles(gridLayout(grid, img.naturalWidth, img.naturalHeight));
     return true;
   }

@@ -107,7 +107,7 @@ class GanImageView extends HTMLElement {
     const src = entry ? { grid: urls.frameGrid(entry.frame), walk: urls.frameWalk(entry.frame) }
       : this.#liveUrls.make({ grid: sectionBlob(images.sections.grid), walk: images.sections.walk ? sectionBlob(images.sections.walk) : null });
     const at = entry ?? header;
-    const [ok] = await Promise.all([e.grid.show({ src: src.grid, grid: header.grid, frame: at.frame, step: at.step }), e.walk.show(src.walk)]);
+    const [ok] = await Promise.all([e.grid.show({ src: src.grid, grid: header.grid, frame: at.frame, step: at.step, live: !entry }), e.walk.show(src.walk)]);
     this.#fit();
     if (!ok && entry && this.#shown === key) this.#refreshTimeline(); // thinned away? the re-read list moves the cursor to a kept frame
     return ok;

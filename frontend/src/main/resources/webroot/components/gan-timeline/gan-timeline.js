@@ -54,7 +54,7 @@ class GanTimeline extends HTMLElement {
     const newest = list.frames.at(-1);
     this.querySelector('[data-testid=timeline-label]').textContent = entry
       ? `frame ${entry.frame} of ${newest.frame} · step ${entry.step.toLocaleString('en-US')}`
-      : `live${newest ? ` · ${n} frame${n === 1 ? '' : 's'} kept` : ''}`;
+      : `live${newest ? ` · step ${newest.step.toLocaleString('en-US')} · ${n} frame${n === 1 ? '' : 's'} kept` : ''}`;
     this.dataset.mode = cursor.mode;
   }
 }
