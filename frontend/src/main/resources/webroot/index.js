@@ -19,6 +19,13 @@ import { registerGanRemediesForm } from './components/gan-remedies-form/gan-reme
 import { registerGanPairSide } from './components/gan-pair-side/gan-pair-side.js';
 import { registerGanPairView } from './components/gan-pair-view/gan-pair-view.js';
 import { registerGanPairPicker } from './components/gan-pair-picker/gan-pair-picker.js';
+import { registerGanImageGrid } from './components/gan-image-grid/gan-image-grid.js';
+import { registerGanTimeline } from './components/gan-timeline/gan-timeline.js';
+import { registerGanClassHistogram } from './components/gan-class-histogram/gan-class-histogram.js';
+import { registerGanLoadProgress } from './components/gan-load-progress/gan-load-progress.js';
+import { registerGanImageExports } from './components/gan-image-exports/gan-image-exports.js';
+import { registerGanImageView } from './components/gan-image-view/gan-image-view.js';
+import { registerGanImageSettings } from './components/gan-image-settings/gan-image-settings.js';
 
 function start() {
   // Leaves first, so every element is already defined when a parent renders it.
@@ -28,6 +35,13 @@ function start() {
   registerGanAlarmBanner();
   registerGanModeHistogram();
   registerGanRemediesForm();
+  registerGanImageGrid();
+  registerGanTimeline();
+  registerGanClassHistogram();
+  registerGanLoadProgress();
+  registerGanImageExports();
+  registerGanImageView();
+  registerGanImageSettings();
   registerGanControlPanel();
   registerGanTrainForm();
   registerGanModelForm();

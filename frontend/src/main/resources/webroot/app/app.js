@@ -17,7 +17,7 @@ import * as rs from './run-state.js';
 import { RunDataRegistry } from './run-data.js';
 import { PairController } from './pair-controller.js';
 import { parsePairHash } from './pair-state.js';
-import { commandMessage } from './commands.js';
+import { commandMessage, errorsByPointer } from './commands.js';
 
 const DEFAULT_PRESET = 'ring8';
 
@@ -77,9 +77,14 @@ class GanApp extends HTMLElement {
     });
     c.on('frame', (f) => {
       if (!this.#data.has(f.header.runId)) return;
-      this.#data.get(f.header.runId).frame = f;
-      this.#notify(f.header.runId, 'frameArrived');
+      const images = f.header.type === msg.S.IMAGES;
+      if (images) this.#data.get(f.header.runId).setImages(f); else this.#data.get(f.header.runId).frame = f;
+      this.#notify(f.header.runId, images ? 'imagesArrived' : 'frameArrived');
     });
+    c.on('classes', (m) => {
+      if (this.#data.has(m.runId) && this.#data.get(m.runId).setClasses(m.payload)) this.#notify(m.runId, 'classesArrived');
+    });
+    c.on('progress', (m) => set((s) => rs.onServerMessage(s, m)));
     c.on('modes', (m) => {
       if (this.#data.has(m.runId) && this.#data.get(m.runId).setModes(m.payload)) this.#notify(m.runId, 'modesArrived');
     });
@@ -124,6 +129,8 @@ class GanApp extends HTMLElement {
     this.#store.set((s) => rs.clearAlarm(s, runId));
     this.#notify(runId, 'metricsArrived');
     this.#notify(runId, 'modesArrived');
+    this.#notify(runId, 'classesArrived');
+    this.#notify(runId, 'imagesArrived');
   }
 
   /** New high-rate data for runId: tell the panel or the pair view showing it. */
@@ -158,9 +165,9 @@ class GanApp extends HTMLElement {
       this.#data.get(reply.runId);
       this.#store.set((s) => rs.attachRun(s, key, reply));
       for (const detail of this.#queued.get(key)?.splice(0) ?? []) this.#command({ ...detail, runId: reply.runId });
-    } catch (err) {
-      this.#store.set((s) => rs.setNotice(rs.updatePanel(s, key, { creating: false }), key,
-        { level: 'error', text: `Could not create a run: ${err.message}` }));
+    } catch (err) { // an unavailable dataset is an invalid_config on /data/kind: shown beside the picker too
+      this.#store.set((s) => rs.setNotice(rs.addFieldErrors(rs.updatePanel(s, key, { creating: false }), key, errorsByPointer(err)),
+        key, { level: 'error', text: `Could not create a run: ${err.message}` }));
     }
   }
 
@@ -204,9 +211,7 @@ class GanApp extends HTMLElement {
   }
 
   #failed(key, type, err) {
-    const p = err.payload ?? {};
-    const raw = Object.fromEntries((p.errors?.length ? p.errors : p.field ? [{ pointer: p.field, message: p.message }] : [])
-      .map((e) => [e.pointer, e.message]));
+    const raw = errorsByPointer(err);
     const text = err.code === 'invalid_config'
       ? `Not applied: ${Object.entries(raw).map(([k, v]) => `${k} ${v}`).join('; ') || err.message}`
       : err.code === 'disconnected' ? `Not connected: "${type}" was not sent.` : `${type}: ${err.message}`;
@@ -235,7 +240,7 @@ class GanApp extends HTMLElement {
         this.#panels.set(panel.key, el);
         main.append(el);
       }
-      el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, closable: s.panels.length > 1 };
+      el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, datasets: s.datasets, closable: s.panels.length > 1 };
       el.data = panel.runId ? this.#data.get(panel.runId) : null;
     }
   }

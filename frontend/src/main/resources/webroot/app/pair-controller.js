@@ -123,7 +123,7 @@ export class PairController {
 
   /** New high-rate data for one of the pair's runs. */
   notify(runId, what) {
-    if (this.#view && this.owns(runId)) this.#view[what](runId);
+    if (this.#view && this.owns(runId)) this.#view[what]?.(runId); // the A/B view has no image parts
   }
 
   render(s) {

@@ -7,19 +7,23 @@
  * Shape:
  *   connection: {status: 'connecting'|'open'|'closed', attempt, retryInMs}
  *   presets:    [{id, name, explanation, config}] from hello
+ *   datasets:   [{id, name, family, available, detail?, hint?, classes?, size?}] from hello (image-protocol.md)
  *   panels:     [{key, runId|null, creating, notice: {level, text}|null, fieldErrors: {pointer: message}}]
- *   runs:       {runId: {runId, preset, state, step, reason, config, alarm}}   (alarm: alarm-state.js)
+ *   runs:       {runId: {runId, preset, state, step, reason, config, alarm, progress}}   (alarm: alarm-state.js;
+ *               progress: the latest `progress` payload {task, message, fraction, done} of an image run, or null)
  *   pair:       the A/B view's pair or null (pair-state.js)
  */
 import { reduceAlarm, dismissAlarm } from './alarm-state.js';
 
 export function initialState() {
-  return { connection: { status: 'connecting', attempt: 0, retryInMs: null }, presets: [], pairs: [], panels: [], runs: {}, pair: null };
+  return { connection: { status: 'connecting', attempt: 0, retryInMs: null }, presets: [], datasets: [], pairs: [], panels: [],
+    runs: {}, pair: null };
 }
 
 export const setConnection = (s, connection) => ({ ...s, connection: { ...s.connection, retryInMs: null, ...connection } });
 
-export const onHello = (s, payload) => ({ ...s, presets: payload?.presets ?? [], pairs: payload?.pairs ?? [] });
+export const onHello = (s, payload) =>
+  ({ ...s, presets: payload?.presets ?? [], datasets: payload?.datasets ?? [], pairs: payload?.pairs ?? [] });
 
 export const addPanel = (s, key) =>
   ({ ...s, panels: [...s.panels, { key, runId: null, creating: false, notice: null, fieldErrors: {} }] });
@@ -41,7 +45,8 @@ export function attachRun(s, key, { runId, payload }) {
   const runs = withoutRun(s.runs, old === runId ? null : old);
   const prev = runs[runId];
   runs[runId] = { runId, preset: payload.preset, state: prev?.state ?? 'created', step: prev?.step ?? 0,
-    reason: prev?.reason ?? null, config: payload.config ?? prev?.config ?? null, alarm: prev?.alarm ?? null };
+    reason: prev?.reason ?? null, config: payload.config ?? prev?.config ?? null, alarm: prev?.alarm ?? null,
+    progress: prev?.progress ?? null };
   return updatePanel({ ...s, runs }, key, { runId, creating: false, notice: null, fieldErrors: {} });
 }
 
@@ -52,7 +57,7 @@ export function detachRun(s, key) {
   return updatePanel({ ...s, runs: withoutRun(s.runs, panel.runId) }, key, { runId: null, notice: null, fieldErrors: {} });
 }
 
-/** Applies the run-scoped server messages state, config, reset and alarm; others leave the state as it is. */
+/** Applies the run-scoped server messages state, config, reset, alarm and progress; others leave the state as it is. */
 export function onServerMessage(s, msg) {
   const run = s.runs[msg.runId];
   if (!run) return s;
@@ -70,6 +75,10 @@ export function onServerMessage(s, msg) {
     case 'alarm': {
       const alarm = reduceAlarm(run.alarm ?? null, p);
       return alarm === run.alarm ? s : withRun(s, { ...run, alarm });
+    }
+    case 'progress': {
+      const fraction = Number.isFinite(p.fraction) ? Math.max(0, Math.min(1, p.fraction)) : null;
+      return withRun(s, { ...run, progress: { task: p.task ?? '', message: p.message ?? '', fraction, done: p.done === true } });
     }
     default:
       return s;

@@ -4,18 +4,26 @@
  *   new uPlot(chartOptions(spec, { width: 400, band: () => ({ eq: 0.5, half: 0.05 }), probability: () => true }), emptyData(spec), el);
  *
  * The charts of a run panel as data (which buffer, which metric columns, colours from CSS tokens per metric
- * prefix) and the shared uPlot options: x is the step (scales.x.time = false), no points, gaps for null.
+ * prefix, `family` for the charts of 2D runs only or image runs only) and the shared uPlot options: x is the step (scales.x.time = false), no points, gaps for null.
  */
 export const CHART_SPECS = [
   { key: 'loss', title: 'Loss', source: 'train', testid: 'loss-chart', series: [
     { name: 'loss/d', label: 'D loss', color: '--c-d' }, { name: 'loss/g', label: 'G loss', color: '--c-g' }] },
   { key: 'score', title: 'D(x) and D(G(z))', source: 'train', testid: 'score-chart', band: true, series: [
     { name: 'score/real', label: 'D(x)', color: '--c-real' }, { name: 'score/fake', label: 'D(G(z))', color: '--c-fake' }] },
-  { key: 'div', title: 'Divergence by grid', source: 'eval', testid: 'div-chart', series: [
+  { key: 'div', title: 'Divergence by grid', source: 'eval', testid: 'div-chart', family: 'points', series: [
     { name: 'div/kl_grid', label: 'KL', color: '--c-kl' }, { name: 'div/js_grid', label: 'JS', color: '--c-js' }] },
-  { key: 'modes', title: 'Modes', source: 'eval', testid: 'modes-chart', onlyWithData: true, series: [
+  { key: 'modes', title: 'Modes', source: 'eval', testid: 'modes-chart', family: 'points', onlyWithData: true, series: [
     { name: 'modes/captured', label: 'captured', color: '--c-modes-captured' },
     { name: 'modes/covered', label: 'covered', color: '--c-modes-covered' }] },
+  { key: 'classes', title: 'Classes covered', source: 'eval', testid: 'classes-chart', family: 'images', series: [
+    { name: 'images/classes_covered', label: 'classes covered', color: '--c-modes-captured' }] },
+  { key: 'klUniform', title: 'KL of the class histogram to uniform', source: 'eval', testid: 'kl-uniform-chart', family: 'images',
+    series: [{ name: 'images/kl_uniform', label: 'KL to uniform', color: '--c-kl' }] },
+  { key: 'fcd', title: 'Fréchet classifier distance (not Inception FID)', source: 'eval', testid: 'fcd-chart', family: 'images',
+    series: [{ name: 'images/fcd', label: 'FCD', color: '--c-fcd' }] },
+  { key: 'confidence', title: 'Classifier confidence', source: 'eval', testid: 'confidence-chart', family: 'images',
+    series: [{ name: 'images/confidence', label: 'mean max probability', color: '--c-js' }] },
   { key: 'grad', title: 'Gradient norms', source: 'train', testid: 'grad-chart', optional: true, series: [
     { name: 'grad/d_norm', label: '|grad D|', color: '--c-d' }, { name: 'grad/g_norm', label: '|grad G|', color: '--c-g' }] },
 ];
@@ -27,7 +35,7 @@ export const CHART_SPECS = [
  */
 export function pairChartSpecs(labelA = 'A', labelB = 'B') {
   const pick = { loss: null, score: null, div: null, modes: ['modes/captured'], grad: null };
-  return CHART_SPECS.map((spec) => {
+  return CHART_SPECS.filter((spec) => spec.family !== 'images').map((spec) => {
     const base = pick[spec.key] ? spec.series.filter((s) => pick[spec.key].includes(s.name)) : spec.series;
     const side = (p, label, color) => base.map((s, k) => ({ name: `${p}:${s.name}`, label: `${label} · ${s.label}`,
       color, dash: k === 0 ? undefined : [7, 5], spanGaps: true, width: 2.5 }));
@@ -35,6 +43,9 @@ export function pairChartSpecs(labelA = 'A', labelB = 'B') {
       series: [...side('a', labelA, '--c-a'), ...side('b', labelB, '--c-b')] };
   });
 }
+
+/** A chart belongs on a run of family 'points' (2D) or 'images' when it names no family or that one. */
+export const chartForFamily = (spec, family) => !spec.family || spec.family === family;
 
 /** Half-width of the equilibrium band drawn on the score chart, in score units. */
 export const BAND_HALF_WIDTH = 0.05;

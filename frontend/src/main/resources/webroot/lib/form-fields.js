@@ -99,3 +99,26 @@ export function draftPatch(root, config) {
   }
   return { patch, errors };
 }
+
+/**
+ * A live form's committed change to input: its one-field patch, or null when the input is no config field or its
+ * text does not parse (then its message is put into localErrors, {pointer: message}, until the next change).
+ */
+export function liveFieldPatch(input, localErrors) {
+  if (!input.name || !input.dataset.kind) return null;
+  delete localErrors[input.name];
+  try {
+    return patchAt(input.name, readInput(input));
+  } catch (err) {
+    if (!(err instanceof FieldParseError)) throw err;
+    localErrors[input.name] = err.message;
+    return null;
+  }
+}
+
+/** Writes config's values into a live form's fields, except the one being edited and those showing a parse error. */
+export function writeLiveFields(root, config, localErrors) {
+  for (const input of root.querySelectorAll('[data-kind]')) {
+    if (input !== document.activeElement && !localErrors[input.name]) writeInput(input, getAt(config, input.name));
+  }
+}

@@ -1,19 +1,24 @@
 /**
  * Usage:
  *   const frame = decodeFrame(event.data);   // event.data: ArrayBuffer from a binary WebSocket message
- *   frame.header.step; frame.sections.fake.data; frame.sections.fake.shape   // Float32Array, [n, 2]
+ *   if (frame.header.type === 'frame') frame.sections.fake.data;   // Float32Array, shape [n, 2]
+ *   if (frame.header.type === 'images') sectionBlob(frame.sections.grid);   // Blob of type image/png
  *
- * Decodes the binary visual frame of protocol.md 3.4: a little-endian uint32 header length H (a multiple of 4),
- * H bytes of UTF-8 JSON padded with spaces, then one float32 array per header section, in header order.
+ * Decodes the binary frames of protocol.md 3.4: a little-endian uint32 header length H (a multiple of 4),
+ * H bytes of UTF-8 JSON padded with spaces, then the sections in header order. A 2D run's frame (type "frame")
+ * has one float32 array per section ({shape}); an image run's frame (type "images") has raw encoded images
+ * ({mime, bytes}: a PNG grid and a PNG latent walk), one after another with no padding.
  */
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const SECTION_NAMES = new Set(['real', 'fake', 'arrows', 'heatmap', 'manifold']);
+const IMAGE_SECTION_NAMES = new Set(['grid', 'walk']);
 
 export class FrameError extends Error {}
 
 /**
  * @param {ArrayBuffer} buffer
- * @returns {{header: object, sections: Object<string, {shape: number[], data: Float32Array}>}}
+ * @returns {{header: object, sections: Object<string, {shape: number[], data: Float32Array}>}
+ *         | {header: object, sections: Object<string, {mime: string, data: Uint8Array}>}}
  */
 export function decodeFrame(buffer) {
   if (!(buffer instanceof ArrayBuffer)) throw new FrameError('a frame must be an ArrayBuffer');
@@ -30,9 +35,18 @@ export function decodeFrame(buffer) {
   } catch (e) {
     throw new FrameError(`header is not JSON: ${e.message}`);
   }
-  if (header?.type !== 'frame' || !Array.isArray(header.sections)) throw new FrameError('not a frame header');
+  if (!Array.isArray(header?.sections)) throw new FrameError('not a frame header');
+  if (header.type === 'frame') return { header, sections: floatSections(buffer, view, header, 4 + headerLength) };
+  if (header.type === 'images') return { header, sections: imageSections(buffer, header, 4 + headerLength) };
+  throw new FrameError(`not a frame header (type ${JSON.stringify(header.type)})`);
+}
+
+/** A Blob of an image section (for createImageBitmap or URL.createObjectURL). */
+export const sectionBlob = (section) => new Blob([section.data], { type: section.mime });
+
+function floatSections(buffer, view, header, start) {
   const sections = {};
-  let offset = 4 + headerLength;
+  let offset = start;
   for (const { name, shape } of header.sections) {
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new FrameError(`section ${name} has a bad shape ${JSON.stringify(shape)}`);
@@ -44,7 +58,38 @@ export function decodeFrame(buffer) {
     if (SECTION_NAMES.has(name)) sections[name] = { shape, data: floats(buffer, view, offset, count) };
     offset += count * 4; // unknown sections are skipped: additive within gan.v1
   }
-  return { header, sections };
+  return sections;
+}
+
+function imageSections(buffer, header, start) {
+  checkImageHeader(header);
+  const sections = {};
+  let offset = start;
+  for (const { name, mime, bytes } of header.sections) {
+    if (!Number.isInteger(bytes) || bytes < 0) throw new FrameError(`image section ${name} has a bad length ${JSON.stringify(bytes)}`);
+    if (typeof mime !== 'string' || !mime.includes('/')) throw new FrameError(`image section ${name} has a bad mime ${JSON.stringify(mime)}`);
+    if (offset + bytes > buffer.byteLength) {
+      throw new FrameError(`image section ${name} (${bytes} bytes) runs past the end of the frame`);
+    }
+    if (IMAGE_SECTION_NAMES.has(name)) sections[name] = { mime, data: new Uint8Array(buffer, offset, bytes) };
+    offset += bytes; // unknown sections are skipped, as for 2D frames
+  }
+  if (!sections.grid) throw new FrameError('an images frame needs a grid section');
+  return sections;
+}
+
+/** The fields a viewer relies on: the frame counter and step, the grid's geometry (to find a clicked tile). */
+function checkImageHeader(h) {
+  const count = (v) => Number.isInteger(v) && v >= 0;
+  if (!count(h.frame) || !count(h.step)) throw new FrameError('an images frame needs whole numbers frame and step');
+  const g = h.grid;
+  if (!g || !count(g.cols) || !count(g.rows) || !count(g.gap) || !Array.isArray(g.tile) || g.tile.length !== 3
+    || !g.tile.every((d) => Number.isInteger(d) && d > 0)) {
+    throw new FrameError(`an images frame has a bad grid ${JSON.stringify(g)}`);
+  }
+  if (h.walk !== undefined && (!h.walk || !count(h.walk.count))) {
+    throw new FrameError(`an images frame has a bad walk ${JSON.stringify(h.walk)}`);
+  }
 }
 
 function floats(buffer, view, offset, count) {

@@ -19,7 +19,8 @@ export const C = Object.freeze({
 export const S = Object.freeze({
   HELLO: 'hello', RUN_CREATED: 'run_created', STATE: 'state', CONFIG: 'config', RESET: 'reset', METRICS: 'metrics',
   UNSUBSCRIBED: 'unsubscribed', CONFIG_VALID: 'config_valid', RUNS: 'runs', ACK: 'ack', ERROR: 'error',
-  FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm',
+  FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm', IMAGES: 'images', CLASSES: 'classes',
+  PROGRESS: 'progress',
 });
 
 /** Replies that settle a request with the same id; everything else with an id is just an effect. */
@@ -83,3 +84,9 @@ export const isLogistic = (loss) => loss === 'minimax' || loss === 'nonsaturatin
 
 /** Datasets with modes: these get `modes` messages, the modes chart and the alarm (protocol.md 3.3). */
 export const MODE_KINDS = Object.freeze(['ring8', 'grid25', 'drawn']);
+
+/** Image datasets (data.kind): they need model.architecture "dcgan", and vice versa. */
+export const IMAGE_KINDS = Object.freeze(['mnist', 'fashion', 'shapes']);
+
+/** True for a config of an image run (a DCGAN on an image dataset). */
+export const isImageConfig = (config) => config?.model?.architecture === 'dcgan' || IMAGE_KINDS.includes(config?.data?.kind);

@@ -3,21 +3,23 @@
  *   <gan-chart-deck></gan-chart-deck>
  *   deck.data = runData;          // {train: SeriesBuffer, eval: SeriesBuffer} of the panel's run
  *   deck.loss = 'hinge';          // sets the equilibrium band (0 for hinge, else 0.5) and the score scale
+ *   deck.family = 'images';       // which family's charts show: 'points' (default, 2D runs) or 'images'
  *   deck.invalidate();            // new metrics rows arrived
  *   deck.specs = pairChartSpecs(a, b);   // before it is connected: other charts (default CHART_SPECS);
  *                                        // the A/B view passes {train, eval} OverlaySources as data
  *
  * The run's charts (loss, D(x)/D(G(z)) with the equilibrium band, grid KL/JS, modes when the dataset has
- * modes, optional gradient norms), with a history toggle: everything (growing) or the last N steps (sliding).
+ * modes, optional gradient norms; image runs: classes covered, KL to uniform, Fréchet classifier distance and
+ * confidence instead of grid KL/JS and modes), with a history toggle: everything (growing) or the last N steps (sliding).
  */
 import { html, setHtml } from '../../lib/html.js';
-import { CHART_SPECS, BAND_HALF_WIDTH } from '../../charts/uplot-options.js';
+import { CHART_SPECS, BAND_HALF_WIDTH, chartForFamily } from '../../charts/uplot-options.js';
 import { equilibrium, isLogistic } from '../../protocol/messages.js';
 
 const WINDOWS = [['all', 'all history'], ['500', 'last 500 steps'], ['2000', 'last 2,000 steps'], ['10000', 'last 10,000 steps']];
 
 class GanChartDeck extends HTMLElement {
-  #charts = new Map(); #data = null; #lastSteps = Infinity; #showOptional = false;
+  #charts = new Map(); #data = null; #lastSteps = Infinity; #showOptional = false; #family = 'points';
   specs = CHART_SPECS;
 
   connectedCallback() {
@@ -50,6 +52,12 @@ class GanChartDeck extends HTMLElement {
     this.invalidate();
   }
 
+  set family(family) {
+    if (family === this.#family) return;
+    this.#family = family;
+    this.invalidate();
+  }
+
   set loss(loss) {
     for (const { spec, chart } of this.#charts.values()) {
       if (!spec.band) continue;
@@ -62,7 +70,7 @@ class GanChartDeck extends HTMLElement {
     const last = this.#data?.train.lastX ?? null;
     const minX = last === null || this.#lastSteps === Infinity ? -Infinity : last - this.#lastSteps;
     for (const { spec, chart } of this.#charts.values()) {
-      const visible = (!spec.optional || this.#showOptional)
+      const visible = chartForFamily(spec, this.#family) && (!spec.optional || this.#showOptional)
         && (!spec.onlyWithData || spec.series.some((s) => this.#data?.[spec.source].has(s.name)));
       chart.hidden = !visible;
       chart.windowOpts = { minX };

@@ -6,14 +6,19 @@
  *
  * The structural settings (model.*, seed). Edits are a draft until "Rebuild networks" is confirmed in a
  * dialog, because applying them builds new networks (step 0, history cleared). "Revert" restores the run's.
+ * A DCGAN (model.architecture "dcgan", image runs) shows its width (baseChannels) instead of the MLP's layers and
+ * activations, which it ignores; hidden fields are never part of the patch.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
 import { fieldRow, readInput, writeInput, showFieldErrors, errorsForFields, FieldParseError } from '../../lib/form-fields.js';
 import { getAt, mergePatch, patchAt } from '../../lib/json-pointer.js';
+import { isImageConfig } from '../../protocol/messages.js';
 
 const ACTIVATIONS = [{ value: 'relu', label: 'ReLU' }, { value: 'leaky_relu', label: 'leaky ReLU' }, { value: 'tanh', label: 'tanh' }];
 const LAYERS_HINT = 'widths of the hidden layers, comma separated (0 to 8 layers of 1 to 1024)';
+const MLP_ONLY = ['/model/gHidden', '/model/dHidden', '/model/gActivation', '/model/dActivation'];
+const DCGAN_ONLY = ['/model/baseChannels'];
 
 class GanModelForm extends HTMLElement {
   #config = null; #serverErrors = {}; #localErrors = {}; #dirty = false;
@@ -25,6 +30,8 @@ class GanModelForm extends HTMLElement {
       ${fieldRow({ pointer: '/model/dHidden', label: 'D hidden layers', kind: 'intlist', hint: LAYERS_HINT })}
       ${fieldRow({ pointer: '/model/gActivation', label: 'G activation', kind: 'select', options: ACTIVATIONS })}
       ${fieldRow({ pointer: '/model/dActivation', label: 'D activation', kind: 'select', options: ACTIVATIONS })}
+      ${fieldRow({ pointer: '/model/baseChannels', label: 'base channels', kind: 'int', min: 8, max: 128,
+        hint: "DCGAN width: D has base and 2 x base channels, G mirrors it" })}
       ${fieldRow({ pointer: '/model/latentDim', label: 'latent dimension', kind: 'int', min: 1, max: 64,
         hint: 'size of z; with 2 the manifold view is exact' })}
       ${fieldRow({ pointer: '/model/noise', label: 'noise', kind: 'select', options: ['gaussian', 'uniform'] })}
@@ -43,6 +50,7 @@ class GanModelForm extends HTMLElement {
     const changed = config !== this.#config;
     this.#config = config;
     if (changed && !this.#dirty) this.#revert();
+    else if (changed && this.firstChild) this.#showArchitecture();
   }
 
   set errors(errors) { this.#serverErrors = errors ?? {}; this.#showErrors(); }
@@ -52,6 +60,7 @@ class GanModelForm extends HTMLElement {
     this.#localErrors = {};
     let patch = {};
     for (const input of this.querySelectorAll('[data-kind]')) {
+      if (input.closest('.field').hidden) continue;
       try {
         const value = readInput(input);
         if (JSON.stringify(value) !== JSON.stringify(getAt(this.#config, input.name))) {
@@ -74,11 +83,22 @@ class GanModelForm extends HTMLElement {
 
   #revert() {
     this.#localErrors = {};
+    if (this.firstChild) this.#showArchitecture();
     if (this.firstChild && this.#config) {
       for (const input of this.querySelectorAll('[data-kind]')) writeInput(input, getAt(this.#config, input.name));
     }
     this.#setDirty(false);
     this.#showErrors();
+  }
+
+  /** The fields the run's architecture uses; latentDim goes up to 128 for a DCGAN, 64 for the MLP. */
+  #showArchitecture() {
+    const dcgan = isImageConfig(this.#config);
+    for (const p of MLP_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = dcgan;
+    for (const p of DCGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !dcgan;
+    const latent = this.querySelector('[name="/model/latentDim"]');
+    latent.max = dcgan ? '128' : '64';
+    latent.closest('.field').title = dcgan ? 'size of z (1 to 128)' : 'size of z; with 2 the manifold view is exact';
   }
 
   #setDirty(dirty) {

@@ -1,19 +1,21 @@
 /**
  * Usage:
  *   <gan-run-panel></gan-run-panel>
- *   panel.model = { panel, run, presets, closable };   // from the store (run-state.js shapes)
+ *   panel.model = { panel, run, presets, datasets, closable };   // from the store (run-state.js shapes)
  *   panel.data = runData;                               // the run's SeriesBuffers, latest frame and step
  *   panel.metricsArrived(); panel.frameArrived(); panel.modesArrived();   // new rows / frame / histogram in panel.data
+ *   panel.imagesArrived(); panel.classesArrived();      // image runs: a new images frame / class histogram
  *   panel.addEventListener('gan-command', (e) => e.detail);   // {panelKey, runId, type, ...}
  *
  * One run: header (dataset, state, step, steps/s), the collapse alarm banner, transport controls, the plane and
  * its per-mode histogram with the dataset's explanation and the config forms (training, remedies, model) beside
- * it, and the charts. Children's events become one 'gan-command' (type start | pause | reset | step |
+ * it, and the charts. An image run (a DCGAN) shows gan-image-view and its view settings instead of the plane and
+ * the per-mode histogram. Children's events become one 'gan-command' (type start | pause | reset | step |
  * update_config | preset | close | dismiss_alarm) for the app; nothing here sends.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
-import { MODE_KINDS } from '../../protocol/messages.js';
+import { MODE_KINDS, isImageConfig } from '../../protocol/messages.js';
 
 class GanRunPanel extends HTMLElement {
   #model = null; #data = null; #els = null; #config = null;
@@ -32,8 +34,9 @@ class GanRunPanel extends HTMLElement {
       <p class="notice" data-testid="notice" role="alert" hidden></p>
       <gan-alarm-banner></gan-alarm-banner>
       <gan-control-panel></gan-control-panel>
-      <div class="run-body"><div class="view-col"><gan-plane></gan-plane><gan-mode-histogram></gan-mode-histogram></div>
-        <aside class="side-col"><p class="explanation" data-testid="explanation"></p>
+      <div class="run-body"><div class="view-col"><gan-plane></gan-plane><gan-mode-histogram></gan-mode-histogram>
+        <gan-image-view hidden></gan-image-view></div>
+        <aside class="side-col"><p class="explanation" data-testid="explanation"></p><gan-image-settings hidden></gan-image-settings>
           <gan-train-form></gan-train-form><gan-remedies-form></gan-remedies-form><gan-model-form></gan-model-form></aside></div>
       <gan-chart-deck></gan-chart-deck></section>`);
     const q = (sel) => this.querySelector(sel);
@@ -42,7 +45,8 @@ class GanRunPanel extends HTMLElement {
       reason: q('[data-testid=reason]'), notice: q('[data-testid=notice]'), controls: q('gan-control-panel'),
       plane: q('gan-plane'), explanation: q('[data-testid=explanation]'), train: q('gan-train-form'),
       model: q('gan-model-form'), deck: q('gan-chart-deck'), alarm: q('gan-alarm-banner'),
-      hist: q('gan-mode-histogram'), remedies: q('gan-remedies-form') };
+      hist: q('gan-mode-histogram'), remedies: q('gan-remedies-form'), image: q('gan-image-view'),
+      imageSettings: q('gan-image-settings') };
     this.#listen();
     this.#update();
   }
@@ -55,8 +59,10 @@ class GanRunPanel extends HTMLElement {
     if (!this.#els) return;
     this.#els.deck.data = data;
     this.#els.plane.frame = data?.frame ?? null;
+    this.#els.image.data = data;
     this.metricsArrived();
     this.modesArrived();
+    this.classesArrived();
   }
 
   metricsArrived() {
@@ -74,6 +80,10 @@ class GanRunPanel extends HTMLElement {
   frameArrived() {
     if (this.#els && this.#data) this.#els.plane.frame = this.#data.frame;
   }
+
+  imagesArrived() { this.#els?.image.imagesArrived(); }
+
+  classesArrived() { this.#els?.image.classesArrived(); }
 
   #showStep() {
     this.#els.step.textContent = String(this.#data?.step ?? this.#model?.run?.step ?? 0);
@@ -108,14 +118,17 @@ class GanRunPanel extends HTMLElement {
 
   #update() {
     if (!this.#els || !this.#model) return;
-    const { panel, run, presets, closable } = this.#model;
+    const { panel, run, presets, datasets, closable } = this.#model;
     const e = this.#els;
     const config = run?.config ?? null;
-    e.picker.presets = presets;
-    e.picker.selected = run?.preset ?? null;
+    Object.assign(e.picker, { presets, datasets, selected: run?.preset ?? null, error: panel.fieldErrors['/data/kind'] ?? null });
     e.explanation.textContent = e.picker.explanationFor(run?.preset);
     e.explanation.hidden = !e.explanation.textContent;
-    for (const form of [e.train, e.model, e.remedies]) form.toggleAttribute('inert', !config);
+    const forms = [e.train, e.model, e.remedies, e.imageSettings];
+    for (const form of forms) {
+      form.toggleAttribute('inert', !config);
+      form.errors = panel.fieldErrors;
+    }
     e.alarm.alarm = run?.alarm ?? null;
     e.state.textContent = run?.state ?? (panel.creating ? 'creating…' : '–');
     e.state.dataset.state = run?.state ?? 'none';
@@ -129,14 +142,14 @@ class GanRunPanel extends HTMLElement {
     e.notice.dataset.level = panel.notice?.level ?? '';
     e.controls.state = { state: run?.state ?? null, itersPerTick: config?.view.itersPerTick ?? 10,
       slowMode: config?.view.slowMode ?? false };
-    e.train.errors = panel.fieldErrors;
-    e.model.errors = panel.fieldErrors;
-    e.remedies.errors = panel.fieldErrors;
+    e.image.run = run && { runId: run.runId, config, progress: run.progress ?? null };
     if (config !== this.#config) {
       this.#config = config;
-      e.train.config = config;
-      e.model.config = config;
-      e.remedies.config = config;
+      for (const form of forms) form.config = config;
+      const images = isImageConfig(config);
+      for (const el of [e.image, e.imageSettings]) el.hidden = !images;
+      e.plane.hidden = images;
+      e.deck.family = images ? 'images' : 'points';
       e.hist.active = MODE_KINDS.includes(config?.data.kind);
       e.plane.loss = config?.train.loss;
       e.plane.drawing = { enabled: config?.data.kind === 'drawn', points: config?.data.points ?? [] };

@@ -6,14 +6,18 @@
  *
  * The live hyperparameters (train.*, data.spread, view.*, the collapse alarm's thresholds alarm.*): each committed change sends a one-field patch at
  * once, with no reset. Inputs are named by JSON pointer, so server validation errors (by pointer, nested ones
- * such as /train/optimizerD/lr included) show beside their field.
+ * such as /train/optimizerD/lr included) show beside their field. For image runs the 2D-only fields (spread, points,
+ * heatmap, manifold) and the collapse alarm (it watches the modes of 2D sets) are hidden.
  */
 import { html, setHtml } from '../../lib/html.js';
-import { fieldRow, readInput, writeInput, showFieldErrors, errorsForFields, FieldParseError } from '../../lib/form-fields.js';
-import { getAt, patchAt } from '../../lib/json-pointer.js';
+import { fieldRow, showFieldErrors, errorsForFields, liveFieldPatch, writeLiveFields } from '../../lib/form-fields.js';
+import { isImageConfig } from '../../protocol/messages.js';
 
 const LOSSES = [{ value: 'minimax', label: 'minimax' }, { value: 'nonsaturating', label: 'non-saturating' },
   { value: 'least_squares', label: 'least squares' }, { value: 'hinge', label: 'hinge' }];
+
+/** 2D-only fields, and evalEvery, which image runs set in their own view form (gan-image-settings). */
+const HIDDEN_FOR_IMAGES = ['/data/spread', '/view/frameSamples', '/view/heatmapSize', '/view/manifoldSize', '/view/evalEvery'];
 
 const optimizer = (net, name) => html`<fieldset class="optimizer" data-net="${net}"><legend>${name} optimizer</legend>
   ${fieldRow({ pointer: `/train/optimizer${net}/kind`, label: 'kind', kind: 'select', options: ['adam', 'sgd'] })}
@@ -59,24 +63,18 @@ class GanTrainForm extends HTMLElement {
   set errors(errors) { this.#serverErrors = errors ?? {}; this.#showErrors(); }
 
   #changed(input) {
-    if (!input.name || !input.dataset.kind) return;
-    delete this.#localErrors[input.name];
-    try {
-      const value = readInput(input);
-      this.dispatchEvent(new CustomEvent('gan-config', { bubbles: true, detail: { patch: patchAt(input.name, value) } }));
-    } catch (err) {
-      if (!(err instanceof FieldParseError)) throw err;
-      this.#localErrors[input.name] = err.message;
-    }
+    const patch = liveFieldPatch(input, this.#localErrors);
+    if (patch) this.dispatchEvent(new CustomEvent('gan-config', { bubbles: true, detail: { patch } }));
     this.#showErrors();
     this.#toggleOptimizerFields();
   }
 
   #update() {
     if (!this.firstChild || !this.#config) return;
-    for (const input of this.querySelectorAll('[data-kind]')) {
-      if (input !== document.activeElement && !this.#localErrors[input.name]) writeInput(input, getAt(this.#config, input.name));
-    }
+    writeLiveFields(this, this.#config, this.#localErrors);
+    const images = isImageConfig(this.#config);
+    for (const p of HIDDEN_FOR_IMAGES) this.querySelector(`.field[data-field="${p}"]`).hidden = images;
+    this.querySelector('.alarm-fields').hidden = images;
     this.#toggleOptimizerFields();
   }
 
