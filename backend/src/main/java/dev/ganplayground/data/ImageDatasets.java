@@ -72,7 +72,7 @@ public final class ImageDatasets {
         if (ready != null) {
             return new DatasetInfo(id, spec.name, true, ready.size(), spec.classNames, ready.detail(), null);
         }
-        if (spec.dir == null && id.equals(SHAPES)) {
+        if (id.equals(SHAPES)) {
             return new DatasetInfo(id, spec.name, true, ShapesDataset.DEFAULT_COUNT, spec.classNames,
                     "generated on first use", null);
         }

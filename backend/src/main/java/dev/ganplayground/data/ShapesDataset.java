@@ -76,17 +76,17 @@ public final class ShapesDataset {
     private static double distance(int cls, double u, double v, double size, double stroke) {
         double half = stroke / 2;
         return switch (cls) {
-            case 0 -> len(u, v) - size;                                        // filled disk
-            case 1 -> Math.abs(box(u, v, 0.8 * size)) - half;                         // hollow square
-            case 2 -> triangle(u, v, size);                                           // filled triangle, apex up
-            case 3 -> Math.min(segment(u, v, -size, 0, size, 0), segment(u, v, 0, -size, 0, size)) - half;
+            case 0 -> len(u, v) - size;  // filled disk
+            case 1 -> Math.abs(box(u, v, 0.8 * size)) - half;  // hollow square
+            case 2 -> triangle(u, v, size);  // filled triangle, apex up
+            case 3 -> Math.min(segment(u, v, -size, 0, size, 0), segment(u, v, 0, -size, 0, size)) - half;  // plus
             case 4 -> {
-                double s = size * Math.sqrt(0.5);                                    // X: diagonals of length 2 size
+                double s = size * Math.sqrt(0.5);  // X: two diagonals of length 2 size
                 yield Math.min(segment(u, v, -s, -s, s, s), segment(u, v, -s, s, s, -s)) - half;
             }
-            case 5 -> segment(u, v, -size, 0, size, 0) - 0.75 * stroke;               // one thick horizontal bar
-            case 6 -> Math.abs(len(u, v) - size) - half;                       // ring
-            case 7 -> (Math.abs(u) + Math.abs(v) - size) * Math.sqrt(0.5);            // filled diamond
+            case 5 -> segment(u, v, -size, 0, size, 0) - 0.75 * stroke;  // one thick horizontal bar
+            case 6 -> Math.abs(len(u, v) - size) - half;  // ring
+            case 7 -> (Math.abs(u) + Math.abs(v) - size) * Math.sqrt(0.5);  // filled diamond
             default -> throw new IllegalArgumentException("class " + cls);
         };
     }

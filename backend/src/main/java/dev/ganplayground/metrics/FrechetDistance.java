@@ -17,10 +17,16 @@ public final class FrechetDistance {
     private FrechetDistance() {
     }
 
-    /** The squared Frechet distance between the two Gaussians (>= 0; what FID reports). */
+    /**
+     * The squared Frechet distance between the two Gaussians (>= 0; what FID reports); NaN when either has a
+     * non-finite value (images from a diverged generator), rather than handing NaNs to LAPACK.
+     */
     public static double between(GaussianStats a, GaussianStats b) {
         if (a.dim() != b.dim()) {
             throw new IllegalArgumentException("dimensions differ: " + a.dim() + " vs " + b.dim());
+        }
+        if (!allFinite(a) || !allFinite(b)) {
+            return Double.NaN;
         }
         int d = a.dim();
         double[] ma = a.mean();
@@ -60,6 +66,20 @@ public final class FrechetDistance {
             scaled.getColumn(j).muli(Math.sqrt(Math.max(values[j], 0)));
         }
         return scaled.mmul(vectors.transpose());
+    }
+
+    private static boolean allFinite(GaussianStats g) {
+        for (double v : g.mean()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        for (double v : g.cov()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static INDArray matrix(double[] rowMajor, int d) {

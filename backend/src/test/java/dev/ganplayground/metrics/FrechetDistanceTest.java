@@ -80,6 +80,14 @@ class FrechetDistanceTest {
         assertThat(d).isFinite().isGreaterThan(0);
     }
 
+    @Test
+    @DisplayName("non-finite statistics (a diverged generator) give NaN, not a LAPACK error")
+    void nonFinite() {
+        GaussianStats good = new GaussianStats(1, new double[] {0}, new double[] {1}, 10);
+        GaussianStats bad = new GaussianStats(1, new double[] {Double.NaN}, new double[] {1}, 10);
+        assertThat(FrechetDistance.between(good, bad)).isNaN();
+    }
+
     private static double[] diag(double[] v) {
         double[] m = new double[v.length * v.length];
         for (int i = 0; i < v.length; i++) {
