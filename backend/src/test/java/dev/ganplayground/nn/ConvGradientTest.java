@@ -22,6 +22,8 @@ class ConvGradientTest {
     private static final class Rig implements AutoCloseable {
         final Layer layer;
         final int rows;
+        final FloatVec pOwner;
+        final FloatVec gpOwner;
         final FloatVec p;
         final FloatVec gp;
         final FloatVec x;
@@ -33,8 +35,11 @@ class ConvGradientTest {
         Rig(Layer layer, int rows, SplittableRandom rng) {
             this.layer = layer;
             this.rows = rows;
-            p = FloatVec.allocate(layer.parameterCount());
-            gp = FloatVec.allocate(layer.parameterCount());
+            // Views at an offset, as a Sequential hands them out: the layer must honour the view's start.
+            pOwner = FloatVec.allocate(layer.parameterCount() + 3);
+            gpOwner = FloatVec.allocate(layer.parameterCount() + 3);
+            p = pOwner.view(3, layer.parameterCount());
+            gp = gpOwner.view(3, layer.parameterCount());
             x = FloatVec.allocate(rows * layer.inputWidth());
             y = FloatVec.allocate(rows * layer.outputWidth());
             dy = FloatVec.allocate(rows * layer.outputWidth());
@@ -64,7 +69,7 @@ class ConvGradientTest {
         @Override
         public void close() {
             layer.release();
-            for (FloatVec v : new FloatVec[]{p, gp, x, y, dy, dx}) {
+            for (FloatVec v : new FloatVec[]{pOwner, gpOwner, x, y, dy, dx}) {
                 v.close();
             }
         }
@@ -95,7 +100,8 @@ class ConvGradientTest {
             "1, 2, 3, 3, 4, 2, 1, 1",
             "3, 1, 3, 3, 4, 2, 1, 3",
             "2, 3, 4, 5, 3, 1, 1, 3",
-            "2, 2, 2, 3, 3, 2, 0, 1"})
+            "2, 2, 2, 3, 3, 2, 0, 1",
+            "2, 1, 4, 4, 4, 2, 1, 4"})
     @DisplayName("ConvTranspose2d: input, weight and bias gradients match central differences")
     void deconvGradients(int inC, int outC, int h, int w, int k, int s, int pad, int rows) {
         assertGradients(() -> new ConvTranspose2d(inC, outC, h, w, new ConvGeometry(k, s, pad)), rows, 12);
