@@ -5,22 +5,30 @@ import java.util.SplittableRandom;
 
 /**
  * Fully connected layer y = x W + b, with W stored row-major as [in x out] (PyTorch's Linear stores the transpose)
- * followed by b [out]. Initialised like PyTorch's Linear: W and b uniform in +-1/sqrt(in).
+ * followed by b [out]. Initialised like PyTorch's Linear by default (W and b uniform in +-1/sqrt(in)); another
+ * {@link WeightInit} can be chosen, e.g. DCGAN's N(0, 0.02).
  */
 public final class Dense implements Layer {
     private final int in;
     private final int out;
+    private final WeightInit init;
     private FloatVec w;
     private FloatVec b;
     private FloatVec dw;
     private FloatVec db;
 
+    /** A layer initialised like PyTorch's Linear ({@link WeightInit#UNIFORM_FAN_IN}). */
     public Dense(int in, int out) {
+        this(in, out, WeightInit.UNIFORM_FAN_IN);
+    }
+
+    public Dense(int in, int out, WeightInit init) {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Dense needs positive sizes, found " + in + " -> " + out);
         }
         this.in = in;
         this.out = out;
+        this.init = init;
     }
 
     @Override
@@ -48,13 +56,7 @@ public final class Dense implements Layer {
 
     @Override
     public void initialize(SplittableRandom rng) {
-        double bound = 1.0 / Math.sqrt(in);
-        for (int i = 0; i < w.length(); i++) {
-            w.set(i, (float) ((rng.nextDouble() * 2 - 1) * bound));
-        }
-        for (int i = 0; i < out; i++) {
-            b.set(i, (float) ((rng.nextDouble() * 2 - 1) * bound));
-        }
+        init.fill(w, b, in, rng);
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class FloatVec implements AutoCloseable {
         return pointer;
     }
 
+    /** Native address of element 0 (identifies the memory, e.g. to cache ND4J arrays bound to it). */
+    public long address() {
+        return pointer.address() + 4L * pointer.position();
+    }
+
     /** Direct native-order buffer; index 0 is element 0 of this vector. Absolute get/put only. */
     public FloatBuffer buffer() {
         return buffer;

@@ -1,0 +1,240 @@
+package dev.ganplayground.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What {@link Conv2d} and {@link ConvTranspose2d} share: NCHW rows (one sample per row, C*H*W floats), weights then
+ * bias in the flat parameter vector, and ND4J's oneDNN-backed kernels run eagerly on INDArrays that wrap our native
+ * memory (no copies). Each op is built once per (rows, buffers) and re-executed ({@link BoundOps}).
+ *
+ * <p>Backward: with parameter gradients, the op's _bp form computes dx, dW and db together (it cannot skip dx, so
+ * a first layer, whose dx is not wanted, writes it to a scratch buffer). Without them (G's step through D), only
+ * dx is computed, by the opposite op on the same weights: conv2d's input gradient is exactly deconv2d(dy, W) and
+ * vice versa (the transpose of a linear map), so D's weight gradients are never computed there.
+ */
+abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d {
+    final int inC;
+    final int outC;
+    final int inH;
+    final int inW;
+    final int outH;
+    final int outW;
+    final ConvGeometry geometry;
+    private final WeightInit init;
+    private final int[] args;
+    private final String forwardName;
+    private final String backwardName;
+    private final String inputGradName;
+    /** Whether the opposite op's output has exactly this layer's input size (else dx falls back to the _bp op). */
+    private final boolean inputGradByTranspose;
+
+    private FloatVec w;
+    private FloatVec b;
+    private FloatVec dw;
+    private FloatVec db;
+    private INDArray wArr;
+    private INDArray bArr;
+    private INDArray dwArr;
+    private INDArray dbArr;
+
+    private final BoundOps forwardOps = new BoundOps();
+    private final BoundOps backwardOps = new BoundOps();
+    private final BoundOps inputGradOps = new BoundOps();
+    private final long[] key = new long[4];
+    private int capacity;
+    /** dx of a _bp op whose caller wants none; made on first need (only a network's first layer needs it). */
+    private FloatVec scratchDx;
+    /** dW and db of the _bp fallback for input-only gradients; made on first need. */
+    private FloatVec scratchParams;
+    private INDArray scratchDwArr;
+    private INDArray scratchDbArr;
+
+    ConvLayer(int inChannels, int outChannels, int height, int width, int outHeight, int outWidth,
+              ConvGeometry geometry, WeightInit init, String forwardName, String backwardName, String inputGradName,
+              boolean inputGradByTranspose) {
+        if (inChannels < 1 || outChannels < 1 || height < 1 || width < 1 || outHeight < 1 || outWidth < 1) {
+            throw new IllegalArgumentException("channels and sizes must be positive, found " + inChannels + "x"
+                    + height + "x" + width + " -> " + outChannels + "x" + outHeight + "x" + outWidth);
+        }
+        this.inC = inChannels;
+        this.outC = outChannels;
+        this.inH = height;
+        this.inW = width;
+        this.outH = outHeight;
+        this.outW = outWidth;
+        this.geometry = geometry;
+        this.init = init;
+        this.args = geometry.nd4jArgs();
+        this.forwardName = forwardName;
+        this.backwardName = backwardName;
+        this.inputGradName = inputGradName;
+        this.inputGradByTranspose = inputGradByTranspose;
+    }
+
+    /** ND4J's weight shape: [kH,kW,iC,oC] for conv2d, [kH,kW,oC,iC] for deconv2d. */
+    abstract long[] weightShape();
+
+    /** Inputs seen by one output, as PyTorch computes it for its default initialisation. */
+    abstract int fanIn();
+
+    private int weightCount() {
+        return geometry.kernel() * geometry.kernel() * inC * outC;
+    }
+
+    public int outputChannels() {
+        return outC;
+    }
+
+    public int outputHeight() {
+        return outH;
+    }
+
+    public int outputWidthPixels() {
+        return outW;
+    }
+
+    @Override
+    public int inputWidth() {
+        return inC * inH * inW;
+    }
+
+    @Override
+    public int outputWidth() {
+        return outC * outH * outW;
+    }
+
+    @Override
+    public int parameterCount() {
+        return weightCount() + outC;
+    }
+
+    @Override
+    public void bind(FloatVec params, FloatVec grads) {
+        int nw = weightCount();
+        w = params.view(0, nw);
+        b = params.view(nw, outC);
+        dw = grads.view(0, nw);
+        db = grads.view(nw, outC);
+        wArr = BoundOps.wrap(w, weightShape());
+        bArr = BoundOps.wrap(b, outC);
+        dwArr = BoundOps.wrap(dw, weightShape());
+        dbArr = BoundOps.wrap(db, outC);
+    }
+
+    @Override
+    public void initialize(java.util.SplittableRandom rng) {
+        init.fill(w, b, fanIn(), rng);
+    }
+
+    @Override
+    public void reserve(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        freeScratchDx();
+        capacity = rows;
+    }
+
+    @Override
+    public void release() {
+        freeScratchDx();
+        if (scratchParams != null) {
+            scratchParams.close();
+            scratchParams = null;
+        }
+        forwardOps.clear();
+        backwardOps.clear();
+        inputGradOps.clear();
+        capacity = 0;
+    }
+
+    private void freeScratchDx() {
+        if (scratchDx != null) {
+            scratchDx.close();
+            scratchDx = null;
+        }
+    }
+
+    private long[] key(int rows, FloatVec a, FloatVec c, FloatVec d) {
+        key[0] = rows;
+        key[1] = a.address();
+        key[2] = c.address();
+        key[3] = d == null ? 0 : d.address();
+        return key;
+    }
+
+    private INDArray in(FloatVec v, int rows) {
+        return BoundOps.wrap(v, rows, inC, inH, inW);
+    }
+
+    private INDArray out(FloatVec v, int rows) {
+        return BoundOps.wrap(v, rows, outC, outH, outW);
+    }
+
+    @Override
+    public void forward(FloatVec x, FloatVec y, int rows) {
+        DynamicCustomOp op = forwardOps.find(key(rows, x, y, null));
+        if (op == null) {
+            op = forwardOps.put(key, DynamicCustomOp.builder(forwardName)
+                    .addInputs(in(x, rows), wArr, bArr)
+                    .addOutputs(out(y, rows))
+                    .addIntegerArguments(args)
+                    .build());
+        }
+        Nd4j.exec(op);
+    }
+
+    @Override
+    public void backward(FloatVec x, FloatVec y, FloatVec dy, FloatVec dx, int rows, boolean paramGrads) {
+        if (paramGrads) {
+            FloatVec gx = dx != null ? dx : scratchDx();
+            runBackward(x, dy, gx, rows, dwArr, dbArr);
+        } else if (dx != null) {
+            if (inputGradByTranspose) {
+                DynamicCustomOp op = inputGradOps.find(key(rows, dy, dx, null));
+                if (op == null) {
+                    op = inputGradOps.put(key, DynamicCustomOp.builder(inputGradName)
+                            .addInputs(out(dy, rows), wArr)
+                            .addOutputs(in(dx, rows))
+                            .addIntegerArguments(args)
+                            .build());
+                }
+                Nd4j.exec(op);
+            } else {
+                ensureScratchParams();
+                runBackward(x, dy, dx, rows, scratchDwArr, scratchDbArr);
+            }
+        }
+    }
+
+    private void runBackward(FloatVec x, FloatVec dy, FloatVec gx, int rows, INDArray gw, INDArray gb) {
+        // The scratch parameter gradients live at another address than dW: key on it through the 4th slot's buffer.
+        boolean real = gw == dwArr;
+        DynamicCustomOp op = (real ? backwardOps : inputGradOps).find(key(rows, x, dy, gx));
+        if (op == null) {
+            op = (real ? backwardOps : inputGradOps).put(key, DynamicCustomOp.builder(backwardName)
+                    .addInputs(in(x, rows), wArr, bArr, out(dy, rows))
+                    .addOutputs(in(gx, rows), gw, gb)
+                    .addIntegerArguments(args)
+                    .build());
+        }
+        Nd4j.exec(op);
+    }
+
+    private FloatVec scratchDx() {
+        if (scratchDx == null) {
+            scratchDx = FloatVec.allocate(Math.max(1, capacity) * inputWidth());
+        }
+        return scratchDx;
+    }
+
+    private void ensureScratchParams() {
+        if (scratchParams == null) {
+            scratchParams = FloatVec.allocate(parameterCount());
+            scratchDwArr = BoundOps.wrap(scratchParams.view(0, weightCount()), weightShape());
+            scratchDbArr = BoundOps.wrap(scratchParams.view(weightCount(), outC), outC);
+        }
+    }
+}
