@@ -1,6 +1,8 @@
 package dev.ganplayground;
 
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.data.ImageDatasets;
+import dev.ganplayground.run.RunEngines;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.nn.NativeRuntime;
 import dev.ganplayground.run.RunsVerticle;
@@ -40,7 +42,8 @@ public final class Main {
                     NativeRuntime.init();
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir())))
+                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
+                        new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir()))))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

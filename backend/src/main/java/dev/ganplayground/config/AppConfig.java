@@ -2,6 +2,7 @@ package dev.ganplayground.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Server settings, each from an environment variable with a default, so nothing is hard-coded and tests can use
@@ -11,8 +12,22 @@ import java.util.Map;
  * @param port          HTTP port ({@code PORT}, default 8080; 0 picks a free one), in [0, 65535]
  * @param maxActiveRuns runs that may exist without being stopped ({@code GAN_MAX_RUNS}, default 8), in [1, 256]
  * @param runsDir       where each run's resolved config is written ({@code GAN_RUNS_DIR}, default {@code runs})
+ * @param mnistDir      a folder of MNIST-format IDX files ({@code GAN_MNIST_DIR}); null: MNIST is unavailable
+ * @param fashionDir    the Fashion-MNIST IDX folder ({@code GAN_FASHION_DIR}, default where Debian's
+ *                      {@code dataset-fashion-mnist} package installs it)
+ * @param cacheDir      where trained helper models (the image classifiers) are cached ({@code GAN_CACHE_DIR},
+ *                      default {@code cache} under the runs folder)
  */
-public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir) {
+public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, Path mnistDir, Path fashionDir,
+                        Path cacheDir) {
+    /** Where Debian's dataset-fashion-mnist package installs the IDX files. */
+    public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+    /** The defaults for everything but the network settings (tests). */
+    public AppConfig(String host, int port, int maxActiveRuns, Path runsDir) {
+        this(host, port, maxActiveRuns, runsDir, null, DEBIAN_FASHION_DIR, runsDir.resolve("cache"));
+    }
+
     public AppConfig {
         Validator v = new Validator();
         v.intRange("PORT", port, 0, 65_535);
@@ -21,11 +36,22 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir) 
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
+        Path runs = Path.of(env.getOrDefault("GAN_RUNS_DIR", "runs"));
+        UnaryOperator<String> nonBlank = name -> {
+            String v = env.get(name);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        String mnist = nonBlank.apply("GAN_MNIST_DIR");
+        String fashion = nonBlank.apply("GAN_FASHION_DIR");
+        String cache = nonBlank.apply("GAN_CACHE_DIR");
         return new AppConfig(
                 env.getOrDefault("GAN_HOST", "0.0.0.0"),
                 integer(env, "PORT", 8080),
                 integer(env, "GAN_MAX_RUNS", 8),
-                Path.of(env.getOrDefault("GAN_RUNS_DIR", "runs")));
+                runs,
+                mnist == null ? null : Path.of(mnist),
+                fashion == null ? DEBIAN_FASHION_DIR : Path.of(fashion),
+                cache == null ? runs.resolve("cache") : Path.of(cache));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -41,6 +67,6 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir) 
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, maxActiveRuns, runsDir);
+        return new AppConfig(host, newPort, maxActiveRuns, runsDir, mnistDir, fashionDir, cacheDir);
     }
 }

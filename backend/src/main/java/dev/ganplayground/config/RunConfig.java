@@ -46,8 +46,12 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         return model.architecture() == ArchitectureKind.DCGAN;
     }
 
-    /** True when going from this config to {@code next} needs new networks (seed, model or D's remedies). */
+    /**
+     * True when going from this config to {@code next} needs new networks: seed, model or D's remedies changed, or
+     * an image run's dataset (its shape, classifier and timeline belong to the dataset).
+     */
     public boolean structurallyDiffers(RunConfig next) {
-        return seed != next.seed || !model.equals(next.model) || remedies.structurallyDiffers(next.remedies);
+        return seed != next.seed || !model.equals(next.model) || remedies.structurallyDiffers(next.remedies)
+                || (isImageRun() && !data.equals(next.data));
     }
 }

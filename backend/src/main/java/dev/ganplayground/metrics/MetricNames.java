@@ -33,6 +33,18 @@ public final class MetricNames {
     /** Jensen-Shannon divergence over the same grid, log base 2 (in [0, 1]). */
     public static final String DIV_JS_GRID = "div/js_grid";
 
+    /** Image runs: classes holding a fair share of the generated samples, by the dataset's small classifier. */
+    public static final String IMAGES_CLASSES_COVERED = "images/classes_covered";
+    /** Image runs: KL(generated class histogram || uniform), natural log; 0 when every class is equally drawn. */
+    public static final String IMAGES_KL_UNIFORM = "images/kl_uniform";
+    /**
+     * Image runs: Frechet distance between Gaussians fitted to the small classifier's features of generated and of
+     * real images. Same formula as FID (Heusel et al. 2017) on other features, so not comparable to Inception FIDs.
+     */
+    public static final String IMAGES_FCD = "images/fcd";
+    /** Image runs: mean top-class probability the classifier gives generated samples (how recognisable). */
+    public static final String IMAGES_CONFIDENCE = "images/confidence";
+
     private MetricNames() {
     }
 }

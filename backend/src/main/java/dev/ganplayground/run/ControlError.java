@@ -8,6 +8,8 @@ public enum ControlError {
     INVALID_CONFIG(422),
     UNKNOWN_RUN(404),
     UNKNOWN_PRESET(404),
+    /** A run exists but the thing asked of it does not (a thinned-out frame, a 2D run's timeline). */
+    NOT_FOUND(404),
     ILLEGAL_STATE(409),
     REBUILD_REQUIRED(409),
     TOO_MANY_RUNS(429),

@@ -59,6 +59,33 @@ final class EventBusPublisher implements RunListener {
         publish(run, "alarm", alarmPayload(event));
     }
 
+    @Override
+    public void onClasses(Run run, ClassesSnapshot classes) {
+        publish(run, "classes", classesPayload(classes));
+    }
+
+    @Override
+    public void onProgress(Run run, Progress progress) {
+        publish(run, "progress", progressPayload(progress));
+    }
+
+    static ObjectNode classesPayload(ClassesSnapshot c) {
+        ObjectNode p = Json.MAPPER.createObjectNode().put("step", c.step()).put("samples", c.samples())
+                .put("classifierAccuracy", c.classifierAccuracy());
+        ArrayNode counts = p.putArray("counts");
+        for (int n : c.counts()) {
+            counts.add(n);
+        }
+        ArrayNode labels = p.putArray("labels");
+        c.labels().forEach(labels::add);
+        return p;
+    }
+
+    static ObjectNode progressPayload(Progress p) {
+        return Json.MAPPER.createObjectNode().put("task", p.task()).put("message", p.message())
+                .put("fraction", p.fraction()).put("done", p.done());
+    }
+
     static ObjectNode modesPayload(ModesSnapshot m) {
         ObjectNode p = Json.MAPPER.createObjectNode().put("step", m.step()).put("samples", m.samples());
         ArrayNode counts = p.putArray("counts");

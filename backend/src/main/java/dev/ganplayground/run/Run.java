@@ -2,9 +2,7 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
-import dev.ganplayground.metrics.ModeCoverage;
-import dev.ganplayground.samples.FrameEncoder;
-import dev.ganplayground.training.GanTrainer;
+import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.NonFiniteException;
 import dev.ganplayground.training.StepMode;
 import dev.ganplayground.training.TickReport;
@@ -33,33 +31,35 @@ public final class Run implements Runnable {
     private final String id;
     private final String presetId;
     private final RunListener listener;
+    private final RunEngines engines;
     private final BlockingQueue<RunCommand> inbox = new LinkedBlockingQueue<>();
     private final MetricHistory trainHistory = new MetricHistory(HISTORY_ROWS);
     private final MetricHistory evalHistory = new MetricHistory(HISTORY_ROWS);
-    private final Evaluation evaluation = new Evaluation();
     private final List<CollapseAlarm.Event> alarms = new ArrayList<>(); // guarded by this
 
     private volatile RunState state = RunState.CREATED;
     private volatile long step;
     private volatile RunConfig config;
     private volatile byte[] latestFrame;
+    private volatile Timeline timeline;
     private ModesSnapshot latestModes; // guarded by this
+    private ClassesSnapshot latestClasses; // guarded by this
+    private Progress latestProgress; // guarded by this
 
     /** Published events so far; guarded by this. */
     private long events;
 
     // Confined to the run's thread.
-    private GanTrainer trainer;
-    private CollapseAlarm alarm;
+    private RunEngine engine;
     private long frameNo;
-    private long lastFrameNanos;
     private long nextEvalStep;
 
-    Run(String id, String presetId, RunConfig config, RunListener listener) {
+    Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines) {
         this.id = id;
         this.presetId = presetId;
         this.config = config;
         this.listener = listener;
+        this.engines = engines;
     }
 
     public String id() {
@@ -88,6 +88,16 @@ public final class Run implements Runnable {
         return latestFrame;
     }
 
+    /** An image run's kept frames (thread-safe), or null for a 2D run and before the engine exists. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** The train or eval metric history as CSV text (see {@link MetricsCsv}). */
+    public synchronized String metricsCsv(String group) {
+        return MetricsCsv.render(EVAL.equals(group) ? evalHistory : trainHistory);
+    }
+
     void submit(RunCommand command) {
         inbox.add(command);
     }
@@ -95,9 +105,8 @@ public final class Run implements Runnable {
     @Override
     public void run() {
         try {
-            trainer = new GanTrainer(config);
-            alarm = new CollapseAlarm(config.alarm());
             publish(() -> listener.onState(this, state, 0, null));
+            createEngine(config);
             afterSteps(null, true);
             while (state != RunState.STOPPED) {
                 RunCommand c = state == RunState.RUNNING ? inbox.poll() : inbox.take();
@@ -110,15 +119,36 @@ public final class Run implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             setState(RunState.STOPPED, "server shutting down");
+        } catch (RunEngines.SetupException e) {
+            LOG.warn("run {} cannot start: {}", id, e.getMessage());
+            setState(RunState.FAILED, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed at step {}", id, step, e);
             setState(RunState.FAILED, "internal error at step " + step + ": " + e.getMessage());
         } finally {
-            if (trainer != null) {
-                trainer.close();
-                trainer = null;
+            if (engine != null) {
+                engine.close();
+                engine = null;
             }
         }
+    }
+
+    /** Builds the engine (an image run loads its dataset and classifier first, publishing progress). */
+    private void createEngine(RunConfig c) {
+        double[] last = {-1};
+        engine = engines.create(c, (task, message, fraction, done) -> {
+            // Every 2% is plenty for a progress bar; the classifier reports far more often than that.
+            if (!done && fraction > 0 && fraction - last[0] < 0.02) {
+                return;
+            }
+            last[0] = done ? -1 : fraction;
+            Progress p = new Progress(task, message, fraction, done);
+            publish(() -> {
+                latestProgress = done ? null : p;
+                listener.onProgress(this, p);
+            });
+        });
+        timeline = engine instanceof ImageEngine image ? image.timeline() : null;
     }
 
     private void tick() throws InterruptedException {
@@ -135,10 +165,10 @@ public final class Run implements Runnable {
     /** Trains; on a non-finite loss pauses with the reason (parameters are still the last finite ones). */
     private boolean train(int steps, StepMode mode, boolean forceFrame) {
         try {
-            afterSteps(trainer.train(steps, mode), forceFrame);
+            afterSteps(engine.train(steps, mode), forceFrame);
             return true;
         } catch (NonFiniteException e) {
-            step = trainer.step();
+            step = engine.step();
             setState(RunState.PAUSED, e.getMessage() + "; the update was not applied. Lower a learning rate and"
                     + " press Play.");
             return false;
@@ -172,23 +202,22 @@ public final class Run implements Runnable {
             rebuild(next);
             return;
         }
-        boolean dataChanged = !config.data().equals(next.data());
-        trainer.reconfigure(next);
-        alarm.reconfigure(next.alarm());
+        // A new distribution or new view settings show at once, also while paused.
+        boolean redraw = !config.data().equals(next.data()) || !config.view().equals(next.view());
+        engine.reconfigure(next);
         publish(() -> {
             config = next;
             listener.onConfig(this, next, false);
         });
-        if (dataChanged) {
+        if (redraw) {
             afterSteps(null, true);
         }
     }
 
     private void rebuild(RunConfig next) {
-        trainer.close();
-        trainer = null;
-        trainer = new GanTrainer(next);
-        alarm = new CollapseAlarm(next.alarm());
+        engine.close();
+        engine = null;
+        timeline = null;
         frameNo = 0;
         nextEvalStep = 0;
         publish(() -> {
@@ -198,16 +227,18 @@ public final class Run implements Runnable {
             evalHistory.clear();
             alarms.clear();
             latestModes = null;
+            latestClasses = null;
             listener.onReset(this);
             listener.onConfig(this, next, true);
         });
+        createEngine(next);
         setState(state == RunState.RUNNING ? RunState.RUNNING : RunState.PAUSED, null);
         afterSteps(null, true);
     }
 
     /** Records the tick's metrics, evaluates and draws a frame when due. {@code report} null: no steps ran. */
     private void afterSteps(TickReport report, boolean forceFrame) {
-        step = trainer.step();
+        step = engine.step();
         if (report != null) {
             Map<String, Double> row = new LinkedHashMap<>();
             row.put("step", (double) step);
@@ -222,37 +253,50 @@ public final class Run implements Runnable {
             nextEvalStep = (step / every + 1) * every;
             evaluate();
         }
-        long now = System.nanoTime();
-        if (forceFrame || now - lastFrameNanos >= 1_000_000_000L / config.view().maxFramesPerSecond()) {
-            lastFrameNanos = now;
-            byte[] frame = FrameEncoder.encode(id, ++frameNo, trainer.frame());
+        if (engine.frameDue(forceFrame)) {
+            byte[] frame = engine.frame(id, ++frameNo);
             latestFrame = frame;
             listener.onFrame(this, frame);
         }
     }
 
     private void evaluate() {
-        Evaluation.Result result = evaluation.evaluate(trainer);
-        Map<String, Double> row = new LinkedHashMap<>();
-        row.put("step", (double) step);
-        row.putAll(result.metrics());
-        publish(() -> {
-            evalHistory.append(row);
-            listener.onMetrics(this, EVAL, columns(row));
+        engine.evaluate(new RunEngine.EvalSink() {
+            @Override
+            public void metrics(Map<String, Double> metrics) {
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put("step", (double) step);
+                row.putAll(metrics);
+                publish(() -> {
+                    evalHistory.append(row);
+                    listener.onMetrics(Run.this, EVAL, columns(row));
+                });
+            }
+
+            @Override
+            public void modes(ModesSnapshot modes) {
+                publish(() -> {
+                    latestModes = modes;
+                    listener.onModes(Run.this, modes);
+                });
+            }
+
+            @Override
+            public void alarm(CollapseAlarm.Event e) {
+                publish(() -> {
+                    alarms.add(e);
+                    listener.onAlarm(Run.this, e);
+                });
+            }
+
+            @Override
+            public void classes(ClassesSnapshot classes) {
+                publish(() -> {
+                    latestClasses = classes;
+                    listener.onClasses(Run.this, classes);
+                });
+            }
         });
-        ModeCoverage coverage = result.coverage();
-        if (coverage != null) {
-            ModesSnapshot modes = new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres());
-            publish(() -> {
-                latestModes = modes;
-                listener.onModes(this, modes);
-            });
-            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction())
-                    .ifPresent(e -> publish(() -> {
-                        alarms.add(e);
-                        listener.onAlarm(this, e);
-                    }));
-        }
     }
 
     private void setState(RunState next, String reason) {
@@ -282,7 +326,7 @@ public final class Run implements Runnable {
     /** Everything a new viewer needs, consistent with event number {@link RunSnapshot#eventNo()}. */
     synchronized RunSnapshot snapshot(long fromStep) {
         return new RunSnapshot(events, state, step, config, trainHistory.from(fromStep), evalHistory.from(fromStep),
-                List.copyOf(alarms), latestModes);
+                List.copyOf(alarms), latestModes, latestClasses, latestProgress);
     }
 
     private static Map<String, List<Double>> columns(Map<String, Double> row) {

@@ -11,6 +11,8 @@ public final class RunAddresses {
     public static final String LIST = "runs.list";
     /** Request {runId}: stop and forget a run. */
     public static final String DELETE = "runs.delete";
+    /** Request {}: reply {datasets: [Dataset]} (docs/protocol.md), with each one's availability. */
+    public static final String DATASETS = "runs.datasets";
 
     private RunAddresses() {
     }

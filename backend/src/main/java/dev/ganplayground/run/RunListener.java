@@ -27,6 +27,12 @@ public interface RunListener {
     /** The collapse alarm was raised or cleared. */
     void onAlarm(Run run, CollapseAlarm.Event event);
 
+    /** The class histogram of an image run's evaluation. */
+    void onClasses(Run run, ClassesSnapshot classes);
+
+    /** A first-use task (dataset load, classifier training) progressed. */
+    void onProgress(Run run, Progress progress);
+
     /** An encoded binary frame (docs/protocol.md 3.4). */
     void onFrame(Run run, byte[] frame);
 }

@@ -22,16 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RunRegistry {
     private final int maxActiveRuns;
     private final RunListener listener;
+    private final RunEngines engines;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService threads;
     private final SecureRandom ids = new SecureRandom();
 
-    public RunRegistry(int maxActiveRuns, RunListener listener) {
+    public RunRegistry(int maxActiveRuns, RunListener listener, RunEngines engines) {
         if (maxActiveRuns < 1) {
             throw new IllegalArgumentException("maxActiveRuns must be >= 1, found " + maxActiveRuns);
         }
         this.maxActiveRuns = maxActiveRuns;
         this.listener = listener;
+        this.engines = engines;
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "run-" + n.incrementAndGet());
@@ -48,7 +50,7 @@ public final class RunRegistry {
         }
         byte[] b = new byte[6];
         ids.nextBytes(b);
-        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener);
+        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines);
         runs.put(run.id(), run);
         threads.execute(run);
         return run;

@@ -17,7 +17,10 @@ import java.util.Map;
  * @param eval    eval metric history from the requested step, columnar
  * @param alarms  every alarm event since the last reset, in order
  * @param modes   the newest per-mode histogram, or null
+ * @param classes the newest class histogram of an image run, or null
+ * @param progress the first-use task under way (dataset, classifier), or null
  */
 record RunSnapshot(long eventNo, RunState state, long step, RunConfig config, Map<String, List<Double>> train,
-                   Map<String, List<Double>> eval, List<CollapseAlarm.Event> alarms, ModesSnapshot modes) {
+                   Map<String, List<Double>> eval, List<CollapseAlarm.Event> alarms, ModesSnapshot modes,
+                   ClassesSnapshot classes, Progress progress) {
 }

@@ -37,20 +37,26 @@ public final class RunsVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RunsVerticle.class);
     private final int maxActiveRuns;
     private final Path runsDir;
+    private final RunEngines engines;
     private RunRegistry registry;
+    private RunExports exports;
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
     private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
 
-    public RunsVerticle(int maxActiveRuns, Path runsDir) {
+    public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
         this.maxActiveRuns = maxActiveRuns;
         this.runsDir = runsDir;
+        this.engines = engines;
     }
 
     @Override
     public Future<?> start() {
-        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()));
+        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()), engines);
+        exports = new RunExports(vertx);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.CREATE, this::create);
+        vertx.eventBus().<JsonObject>consumer(RunAddresses.DATASETS, m -> datasets().onSuccess(m::reply)
+                .onFailure(e -> fail(m, ControlError.INTERNAL, e.getMessage(), List.of())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.LIST, m -> m.reply(new JsonObject().put("runs", list())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DELETE, this::delete);
         return Future.succeededFuture();
@@ -64,19 +70,56 @@ public final class RunsVerticle extends VerticleBase {
         });
     }
 
+    /** Every dataset with its availability; looking reads IDX headers, so it happens on a worker. */
+    private Future<JsonObject> datasets() {
+        return vertx.executeBlocking(() -> new JsonObject().put("datasets",
+                new JsonArray(Json.MAPPER.writeValueAsString(DatasetCatalog.all(engines.datasets())))), false);
+    }
+
+    /**
+     * Succeeds when {@code config}'s data is there: always for 2D runs; an image dataset is looked up on a worker
+     * (a missing one fails with the hint saying where it would come from).
+     */
+    private Future<RunConfig> checkData(RunConfig config) {
+        if (!config.isImageRun()) {
+            return Future.succeededFuture(config);
+        }
+        String id = config.data().kind().wireName();
+        return vertx.executeBlocking(() -> engines.datasets().info(id), false).compose(info -> info.available()
+                ? Future.succeededFuture(config)
+                : Future.failedFuture(new ConfigException("/data/kind", info.name() + " is not available: "
+                        + info.hint())));
+    }
+
     private void create(Message<JsonObject> m) {
+        RunConfig config;
         try {
-            RunConfig config = ConfigResolver.bind(tree(m.body().getString("config")));
+            config = ConfigResolver.bind(tree(m.body().getString("config")));
+        } catch (ConfigException e) {
+            fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
+            return;
+        }
+        checkData(config).onSuccess(c -> register(m, c)).onFailure(e -> failConfig(m, e));
+    }
+
+    private void register(Message<JsonObject> m, RunConfig config) {
+        try {
             String preset = m.body().getString("preset");
             Run run = registry.create(preset, config);
             targetConfigs.put(run.id(), config);
             controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
             m.reply(summary(run, true));
             writeConfig(run.id(), config);
-        } catch (ConfigException e) {
-            fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
         } catch (RunRegistry.TooManyRunsException e) {
             fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
+        }
+    }
+
+    private static void failConfig(Message<?> m, Throwable e) {
+        if (e instanceof ConfigException c) {
+            fail(m, ControlError.INVALID_CONFIG, c.getMessage(), c.errors());
+        } else {
+            fail(m, ControlError.INTERNAL, String.valueOf(e.getMessage()), List.of());
         }
     }
 
@@ -106,6 +149,9 @@ public final class RunsVerticle extends VerticleBase {
     private void control(Run run, Message<JsonObject> m) {
         JsonObject body = m.body();
         String op = body.getString("op", "");
+        if (exports.handle(run, op, m)) {
+            return;
+        }
         if (run.state().terminal() && !op.equals("snapshot") && !op.equals("frame")) {
             fail(m, ControlError.ILLEGAL_STATE, "run " + run.id() + " is " + run.state().wire(), List.of());
             return;
@@ -140,21 +186,33 @@ public final class RunsVerticle extends VerticleBase {
     }
 
     private void updateConfig(Run run, Message<JsonObject> m) {
+        RunConfig current = targetConfigs.get(run.id());
+        RunConfig next;
         try {
-            RunConfig current = targetConfigs.get(run.id());
-            RunConfig next = ConfigResolver.patch(current, tree(m.body().getString("patch")));
-            boolean rebuild = m.body().getBoolean("rebuild", false);
-            if (current.structurallyDiffers(next) && !rebuild) {
-                fail(m, ControlError.REBUILD_REQUIRED, "changing seed or model rebuilds both networks: "
-                        + "send rebuild: true to confirm", List.of());
-                return;
-            }
-            targetConfigs.put(run.id(), next);
-            run.submit(new RunCommand.Reconfigure(next, rebuild));
-            m.reply(new JsonObject().put("config", new JsonObject(Json.MAPPER.valueToTree(next).toString())));
+            next = ConfigResolver.patch(current, tree(m.body().getString("patch")));
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
+            return;
         }
+        boolean rebuild = m.body().getBoolean("rebuild", false);
+        if (current.structurallyDiffers(next) && !rebuild) {
+            fail(m, ControlError.REBUILD_REQUIRED, "changing the seed, the model or an image run's dataset rebuilds"
+                    + " both networks: send rebuild: true to confirm", List.of());
+            return;
+        }
+        Future<RunConfig> checked = next.data().equals(current.data()) ? Future.succeededFuture(next)
+                : checkData(next);
+        checked.onFailure(e -> failConfig(m, e)).onSuccess(c -> {
+            // Another change may have landed while the dataset was looked up: only apply on the state it patched.
+            if (targetConfigs.get(run.id()) != current) {
+                fail(m, ControlError.ILLEGAL_STATE, "the run's config changed meanwhile; send the change again",
+                        List.of());
+                return;
+            }
+            targetConfigs.put(run.id(), c);
+            run.submit(new RunCommand.Reconfigure(c, rebuild));
+            m.reply(new JsonObject().put("config", new JsonObject(Json.MAPPER.valueToTree(c).toString())));
+        });
     }
 
     private void enqueue(Message<JsonObject> m, Run run, RunCommand command) {
@@ -174,6 +232,12 @@ public final class RunsVerticle extends VerticleBase {
         s.put("alarms", alarms);
         if (snap.modes() != null) {
             s.put("modes", new JsonObject(EventBusPublisher.modesPayload(snap.modes()).toString()));
+        }
+        if (snap.classes() != null) {
+            s.put("classes", new JsonObject(EventBusPublisher.classesPayload(snap.classes()).toString()));
+        }
+        if (snap.progress() != null) {
+            s.put("progress", new JsonObject(EventBusPublisher.progressPayload(snap.progress()).toString()));
         }
         return s;
     }

@@ -5,13 +5,14 @@ import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.data.PointDistribution;
 import dev.ganplayground.data.PointDistributions;
 import dev.ganplayground.metrics.MetricNames;
-import dev.ganplayground.model.Mlp;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Sequential;
 import java.util.SplittableRandom;
 
 /**
- * Trains one 2D GAN (MLP generator and discriminator) in ticks on the calling thread. Everything random comes
+ * Trains one GAN in ticks on the calling thread: a 2D GAN (MLPs on a {@link PointDistribution}) or an image GAN
+ * (the DCGAN on an image {@link RealSource}); the step logic is the same, only the sample width and the networks
+ * differ. Everything random comes
  * from separate streams split off the config's seed (G init, D init, data, noise, fixed visual batches, replay),
  * so a seed reproduces a run and drawing a frame never shifts the training streams.
  *
@@ -41,8 +42,10 @@ public final class GanTrainer implements AutoCloseable {
     private final ReplayBuffer replay;
     /** PacGAN's m: samples per D row (structural, so fixed for a trainer). */
     private final int pack;
+    /** Floats per sample: 2 for points, C * H * W for images. */
+    private final int width;
     private final TickStats stats = new TickStats();
-    private PointDistribution distribution;
+    private RealSource source;
 
     // Workspace, sized for `rows` batch rows of packs (D sees twice that: reals then fakes), m samples each.
     private int rows;
@@ -52,9 +55,19 @@ public final class GanTrainer implements AutoCloseable {
     private FloatVec dFake;
     private float[] realHeap;
 
-    /** Builds networks, optimizers and the data sampler from {@code config}. */
+    /** A 2D GAN: builds networks, optimizers and the data sampler from {@code config}. */
     public GanTrainer(RunConfig config) {
+        this(config, new PointSource(PointDistributions.create(config.data())));
+    }
+
+    /**
+     * A GAN on {@code source} (its shape must suit the config's architecture: points for the MLP, images whose
+     * sides are multiples of 4 for the DCGAN). The plane views exist for point sources only.
+     */
+    public GanTrainer(RunConfig config, RealSource source) {
         this.config = config;
+        this.source = source;
+        this.width = source.width();
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom gInit = root.split();
         SplittableRandom dInit = root.split();
@@ -62,16 +75,17 @@ public final class GanTrainer implements AutoCloseable {
         noiseRng = root.split();
         long visualSeed = root.nextLong();
         // Split last, so runs without replay keep the streams (and results) they had before it existed.
-        replay = new ReplayBuffer(root.split(), config.remedies().replay());
+        replay = new ReplayBuffer(root.split(), config.remedies().replay(), width);
         pack = config.remedies().packing();
-        int cap = Math.max(config.train().batchSize(), MIN_ROWS);
-        g = Mlp.generator(config.model(), pack * cap, gInit);
-        d = Mlp.discriminator(config.model(), config.remedies(), 2 * cap, dInit);
+        // Image batches are small and their rows large: the frame chunks need no MIN_ROWS floor there.
+        int cap = source instanceof PointSource ? Math.max(config.train().batchSize(), MIN_ROWS)
+                : config.train().batchSize();
+        g = Networks.generator(config, source.shape(), pack * cap, gInit);
+        d = Networks.discriminator(config, source.shape(), 2 * cap, dInit);
         optG = new OptimizerSlot(g.parameterCount(), config.train().optimizerG());
         optD = new OptimizerSlot(d.parameterCount(), config.train().optimizerD());
-        distribution = PointDistributions.create(config.data());
         ensureRows(cap);
-        views = new PlaneViews(this, visualSeed);
+        views = source instanceof PointSource ? new PlaneViews(this, visualSeed) : null;
     }
 
     public RunConfig config() {
@@ -83,9 +97,14 @@ public final class GanTrainer implements AutoCloseable {
         return step;
     }
 
-    /** The real distribution currently trained on (changes with {@link #reconfigure}). */
+    /** The real 2D distribution currently trained on (changes with {@link #reconfigure}); null for images. */
     public PointDistribution distribution() {
-        return distribution;
+        return source instanceof PointSource p ? p.distribution() : null;
+    }
+
+    /** Floats per sample (2 for points, C * H * W for images). */
+    public int sampleWidth() {
+        return width;
     }
 
     /**
@@ -125,15 +144,15 @@ public final class GanTrainer implements AutoCloseable {
         int b = config.train().batchSize();
         int n = pack * b;
         LossKind loss = config.train().loss();
-        distribution.sample(dataRng, realHeap, 0, n);
-        dIn.copyFrom(realHeap, 0, 0, 2 * n);
+        source.sample(dataRng, realHeap, 0, n);
+        dIn.copyFrom(realHeap, 0, 0, width * n);
         Noise.sample(config.model().noise(), noiseRng, z, n * config.model().latentDim());
         FloatVec fake = g.forward(z, n);
         int k = replay.replayCount(n);
         if (k > 0) {
             replay.draw(dIn, n, k);
         }
-        dIn.copyFrom(fake, 2 * k, 2 * (n + k), 2 * (n - k));
+        dIn.copyFrom(fake, width * k, width * (n + k), width * (n - k));
         replay.store(fake, 0, replay.storeCount(n));
         d.setGroupRows(b);
         FloatVec scores = d.forward(dIn, 2 * b);
@@ -185,14 +204,15 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * Applies a live change from the next step on: batch size, loss, dSteps, optimizers (state kept unless the kind
-     * changes), data distribution, view sizes, replay and the real label.
+     * changes), data distribution (2D runs), view sizes, replay and the real label.
      *
      * @throws IllegalArgumentException if {@code next} needs new networks (seed, model, minibatch discrimination
-     *                                  or packing changed)
+     *                                  or packing changed; an image run's dataset changed)
      */
     public void reconfigure(RunConfig next) {
         if (config.structurallyDiffers(next)) {
-            throw new IllegalArgumentException("seed, model or D's remedies changed: build a new trainer");
+            throw new IllegalArgumentException("seed, model, an image run's data or D's remedies changed: build a"
+                    + " new trainer");
         }
         RunConfig prev = config;
         config = next;
@@ -202,28 +222,51 @@ public final class GanTrainer implements AutoCloseable {
         if (!next.remedies().replay().equals(prev.remedies().replay())) {
             replay.configure(next.remedies().replay());
         }
-        boolean dataChanged = !next.data().equals(prev.data());
-        if (dataChanged) {
-            distribution = PointDistributions.create(next.data());
+        if (views != null) {
+            boolean dataChanged = !next.data().equals(prev.data());
+            if (dataChanged) {
+                source = new PointSource(PointDistributions.create(next.data()));
+            }
+            views.reconfigure(dataChanged || next.view().frameSamples() != prev.view().frameSamples());
         }
-        views.reconfigure(dataChanged || next.view().frameSamples() != prev.view().frameSamples());
     }
 
-    /** The visual frame of the current state (see {@link PlaneFrame}); leaves the training streams untouched. */
+    /** The visual frame of a 2D run's current state (see {@link PlaneFrame}); leaves the training streams alone. */
     public PlaneFrame frame() {
+        if (views == null) {
+            throw new IllegalStateException("plane frames exist for 2D runs only");
+        }
         return views.frame();
     }
 
-    /** {@code n} fresh points G(z), x, y pairs, with z drawn from {@code rng} (for evaluation). */
+    /** {@code n} fresh samples G(z), one after another, with z drawn from {@code rng} (for evaluation). */
     public float[] generate(int n, SplittableRandom rng) {
-        float[] out = new float[2 * n];
         int latent = config.model().latentDim();
+        return generateFrom(Noise.sample(config.model().noise(), rng, n * latent), n);
+    }
+
+    /**
+     * G applied to {@code n} given latent vectors ({@code zs}: n x latentDim), e.g. the fixed sample grid or a latent
+     * walk; samples one after another. G's batch norm makes a sample depend on the chunk it is computed in, so
+     * callers that want stable pictures pass the same z's in the same order every time.
+     */
+    public float[] generateFrom(float[] zs, int n) {
+        int latent = config.model().latentDim();
+        if (zs.length < n * latent) {
+            throw new IllegalArgumentException("need " + n * latent + " latent floats, found " + zs.length);
+        }
+        float[] out = new float[width * n];
         for (int at = 0; at < n; at += rows) {
             int k = Math.min(rows, n - at);
-            Noise.sample(config.model().noise(), rng, z, k * latent);
-            g.forward(z, k).copyTo(0, out, 2 * at, 2 * k);
+            z.copyFrom(zs, at * latent, 0, k * latent);
+            g.forward(z, k).copyTo(0, out, width * at, width * k);
         }
         return out;
+    }
+
+    /** {@code count} floats of latent draws from {@code rng}, e.g. a fixed visual batch. */
+    public float[] drawLatent(SplittableRandom rng, int count) {
+        return Noise.sample(config.model().noise(), rng, count);
     }
 
     /** Grows networks and workspace to {@code batch} rows (never shrinks). */
@@ -236,10 +279,10 @@ public final class GanTrainer implements AutoCloseable {
         g.ensureCapacity(pack * rows);
         d.ensureCapacity(2 * rows);
         z = FloatVec.allocate(pack * rows * config.model().latentDim());
-        dIn = FloatVec.allocate(4 * pack * rows);
+        dIn = FloatVec.allocate(2 * width * pack * rows);
         dScores = FloatVec.allocate(2 * rows);
-        dFake = FloatVec.allocate(2 * pack * rows);
-        realHeap = new float[2 * pack * rows];
+        dFake = FloatVec.allocate(width * pack * rows);
+        realHeap = new float[width * pack * rows];
     }
 
     private void closeWorkspace() {

@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  */
 final class ReplayBuffer {
     private final SplittableRandom rng;
+    /** Floats per sample (2 for points, C * H * W for images). */
+    private final int width;
     private boolean enabled;
     private double fraction;
     private int capacity;
@@ -29,8 +31,9 @@ final class ReplayBuffer {
     private float[] xy = new float[0];
     private int[] perm = new int[0];
 
-    ReplayBuffer(SplittableRandom rng, ReplayConfig config) {
+    ReplayBuffer(SplittableRandom rng, ReplayConfig config, int width) {
         this.rng = rng;
+        this.width = width;
         configure(config);
     }
 
@@ -47,8 +50,8 @@ final class ReplayBuffer {
         }
         if (!enabled || c.size() != capacity) {
             int keep = Math.min(filled, c.size());
-            float[] next = new float[2 * c.size()];
-            System.arraycopy(xy, 0, next, 0, 2 * keep);
+            float[] next = new float[width * c.size()];
+            System.arraycopy(xy, 0, next, 0, width * keep);
             xy = next;
             perm = new int[c.size()];
             for (int i = 0; i < perm.length; i++) {
@@ -91,12 +94,11 @@ final class ReplayBuffer {
         FloatBuffer d = dst.buffer();
         for (int i = 0; i < count; i++) {
             int e = rng.nextInt(filled);
-            d.put(2 * (at + i), xy[2 * e]);
-            d.put(2 * (at + i) + 1, xy[2 * e + 1]);
+            d.put(width * (at + i), xy, width * e, width);
         }
     }
 
-    /** Stores samples [from, from + count) of {@code src} (x, y pairs); count at most the capacity. */
+    /** Stores samples [from, from + count) of {@code src}; count at most the capacity. */
     void store(FloatVec src, int from, int count) {
         FloatBuffer s = src.buffer();
         int replaced = 0;
@@ -112,13 +114,12 @@ final class ReplayBuffer {
                 perm[r] = tmp;
                 e = perm[replaced++];
             }
-            xy[2 * e] = s.get(2 * (from + i));
-            xy[2 * e + 1] = s.get(2 * (from + i) + 1);
+            s.get(width * (from + i), xy, width * e, width);
         }
     }
 
-    /** A copy of the stored samples, x, y pairs (tests). */
+    /** A copy of the stored samples, one after another (tests). */
     float[] contents() {
-        return java.util.Arrays.copyOf(xy, 2 * filled);
+        return java.util.Arrays.copyOf(xy, width * filled);
     }
 }

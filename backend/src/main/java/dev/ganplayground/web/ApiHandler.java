@@ -33,6 +33,9 @@ final class ApiHandler {
     void mount(Router router) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.get("/api/presets").handler(this::listPresets);
+        router.get("/api/datasets").handler(ctx -> runs.datasets()
+                .onSuccess(d -> Problems.json(ctx, 200, d.encode()))
+                .onFailure(e -> Problems.send(ctx, RunsClient.ApiException.of(e))));
         router.get("/api/presets/:id").handler(this::getPreset);
         router.post("/api/runs").handler(this::createRun);
         router.get("/api/runs").handler(this::listRuns);
@@ -40,6 +43,7 @@ final class ApiHandler {
         router.delete("/api/runs/:id").handler(this::deleteRun);
         router.get("/api/pairs").handler(this::listPairs);
         router.post("/api/pairs").handler(this::createPair);
+        new RunMediaRoutes(runs).mount(router);
         router.route("/api/*").handler(ctx -> Problems.send(ctx, ApiError.of("not_found", 404,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
     }

@@ -17,6 +17,8 @@ import io.vertx.core.json.JsonObject;
  */
 final class RunsClient {
     private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(10_000);
+    /** Exports (a GIF of hundreds of frames) take longer than control requests. */
+    private static final DeliveryOptions SLOW = new DeliveryOptions().setSendTimeout(60_000);
     private final Vertx vertx;
 
     RunsClient(Vertx vertx) {
@@ -31,6 +33,25 @@ final class RunsClient {
 
     Future<JsonArray> list() {
         return request(RunAddresses.LIST, new JsonObject(), null).map(o -> o.getJsonArray("runs"));
+    }
+
+    /** Every dataset with its availability (docs/protocol.md, Dataset). */
+    Future<JsonArray> datasets() {
+        return request(RunAddresses.DATASETS, new JsonObject(), null).map(o -> o.getJsonArray("datasets"));
+    }
+
+    /** A binary reply of a run's control op (PNG, GIF), or a failed future with the run's error. */
+    Future<Buffer> bytes(String runId, JsonObject op) {
+        return vertx.eventBus().<Buffer>request(RunAddresses.control(runId), op, SLOW)
+                .recover(t -> Future.failedFuture(new ApiException(ApiError.from(t, runId))))
+                .map(Message::body);
+    }
+
+    /** A text reply of a run's control op (CSV). */
+    Future<String> text(String runId, JsonObject op) {
+        return vertx.eventBus().<String>request(RunAddresses.control(runId), op, SLOW)
+                .recover(t -> Future.failedFuture(new ApiException(ApiError.from(t, runId))))
+                .map(Message::body);
     }
 
     Future<JsonObject> delete(String runId) {

@@ -49,13 +49,14 @@ final class WsSession {
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> sendError(null, null, ApiError.invalidMessage(
                 "binary messages are not accepted from clients")));
-        runs.list().onComplete(ar -> {
+        Future<JsonArray> datasets = runs.datasets().otherwise(new JsonArray());
+        runs.list().otherwise(new JsonArray()).onComplete(ar -> datasets.onComplete(ds -> {
             JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1")
                     .put("presets", catalogue.getJsonArray("presets")).put("pairs", catalogue.getJsonArray("pairs"))
-                    .put("runs", ar.succeeded() ? ar.result() : new JsonArray());
+                    .put("runs", ar.result()).put("datasets", ds.result());
             send(new JsonObject().put("type", "hello").put("payload", payload));
             ws.resume();
-        });
+        }));
     }
 
     /**
@@ -200,9 +201,11 @@ final class WsSession {
                     for (Object alarm : snapshot.getJsonArray("alarms")) {
                         send(new JsonObject().put("type", "alarm").put("runId", runId).put("payload", alarm));
                     }
-                    JsonObject modes = snapshot.getJsonObject("modes");
-                    if (modes != null) {
-                        send(new JsonObject().put("type", "modes").put("runId", runId).put("payload", modes));
+                    for (String type : new String[]{"modes", "classes", "progress"}) {
+                        JsonObject latest = snapshot.getJsonObject(type);
+                        if (latest != null) {
+                            send(new JsonObject().put("type", type).put("runId", runId).put("payload", latest));
+                        }
                     }
                     if (frame != null) {
                         sub.offerFrameIfNone(frame);

@@ -32,7 +32,7 @@ class ReplayBufferTest {
     @Test
     @DisplayName("the buffer never holds more than its size; it appends while filling")
     void sizeBound() {
-        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(1), new ReplayConfig(true, 16, 0.5));
+        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(1), new ReplayConfig(true, 16, 0.5), 2);
         try (FloatVec v = samples(10, 0f)) {
             r.store(v, 0, 10);
             assertThat(r.filled()).isEqualTo(10);
@@ -48,7 +48,7 @@ class ReplayBufferTest {
     @Test
     @DisplayName("round(fraction * fakes) samples are replayed, and only once the buffer holds that many")
     void mixRatio() {
-        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(2), new ReplayConfig(true, 100, 0.25));
+        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(2), new ReplayConfig(true, 100, 0.25), 2);
         assertThat(r.replayCount(40)).isZero();
         assertThat(r.storeCount(40)).isEqualTo(10);
         try (FloatVec v = samples(10, 0f); FloatVec dst = FloatVec.allocate(80)) {
@@ -77,7 +77,7 @@ class ReplayBufferTest {
     @Test
     @DisplayName("once full, each store replaces exactly k distinct random entries")
     void replacement() {
-        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(3), new ReplayConfig(true, 20, 0.5));
+        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(3), new ReplayConfig(true, 20, 0.5), 2);
         try (FloatVec init = samples(20, 0f)) {
             r.store(init, 0, 20);
             float[] before = r.contents();
@@ -107,7 +107,7 @@ class ReplayBufferTest {
     }
 
     private static float[][] run(long seed) {
-        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(seed), new ReplayConfig(true, 32, 0.5));
+        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(seed), new ReplayConfig(true, 32, 0.5), 2);
         try (FloatVec dst = FloatVec.allocate(64)) {
             for (int step = 0; step < 10; step++) {
                 try (FloatVec fresh = samples(16, 16f * step)) {
@@ -124,7 +124,7 @@ class ReplayBufferTest {
     @Test
     @DisplayName("resizing keeps what fits, disabling empties, re-enabling starts empty")
     void liveChanges() {
-        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(4), new ReplayConfig(true, 16, 0.5));
+        ReplayBuffer r = new ReplayBuffer(new SplittableRandom(4), new ReplayConfig(true, 16, 0.5), 2);
         try (FloatVec v = samples(12, 0f)) {
             r.store(v, 0, 12);
             float[] all = r.contents();

@@ -16,11 +16,20 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(int maxActiveRuns) {
-        AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, Path.of("target", "test-runs"));
+        // Datasets as the environment gives them (.ci/run points GAN_MNIST_DIR at the shared digits).
+        AppConfig env = AppConfig.fromEnv(System.getenv());
+        Path runs = Path.of("target", "test-runs");
+        AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, runs, env.mnistDir(), env.fashionDir(),
+                runs.resolve("cache"));
         this.port = Main.start(vertx, app).await();
     }
 
-    String url(String path) {
+    /** A server with these settings (port 0 and a free choice of dataset folders). */
+    TestServer(AppConfig app) {
+        this.port = Main.start(vertx, app).await();
+    }
+
+        String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 

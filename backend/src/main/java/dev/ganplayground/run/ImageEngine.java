@@ -1,0 +1,153 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.config.ViewConfig;
+import dev.ganplayground.data.ImageDataset;
+import dev.ganplayground.metrics.ImageClassifier;
+import dev.ganplayground.metrics.ImageCoverage;
+import dev.ganplayground.metrics.MetricNames;
+import dev.ganplayground.samples.ImageFrameEncoder;
+import dev.ganplayground.samples.ImageGrid;
+import dev.ganplayground.samples.LatentWalk;
+import dev.ganplayground.samples.Timeline;
+import dev.ganplayground.training.GanTrainer;
+import dev.ganplayground.training.RealSource;
+import dev.ganplayground.training.StepMode;
+import dev.ganplayground.training.TickReport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * An image run: a DCGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
+ * {@code view.maxFramesPerSecond} a second) it draws the fixed-z sample grid and the latent walk between two of
+ * its tiles, encodes both as PNG once, sends them as one frame and keeps them in the {@link Timeline}. Each
+ * evaluation classifies {@value #EVAL_SAMPLES} fresh samples with the dataset's small classifier.
+ */
+final class ImageEngine implements RunEngine {
+    /** Generated samples per evaluation: well above the classifier's feature size, so the covariance is full. */
+    static final int EVAL_SAMPLES = 1_000;
+
+    private final GanTrainer trainer;
+    private final ImageDataset dataset;
+    private final ImageClassifier classifier;
+    private final Timeline timeline;
+    private final long gridSeed;
+    private final long evalSeed;
+    private SplittableRandom evalRng;
+    private float[] gridZ;
+    private int gridSize;
+    private long lastFrameStep = Long.MIN_VALUE;
+    private long lastFrameNanos;
+
+    ImageEngine(RunConfig config, ImageDataset dataset, ImageClassifier classifier) {
+        this.dataset = dataset;
+        this.classifier = classifier;
+        RealSource source = new DatasetSource(dataset);
+        trainer = new GanTrainer(config, source);
+        timeline = new Timeline(config.view().timelineFrames());
+        // Own streams, split from the seed but never from the trainer's: frames and evaluations leave training alone.
+        SplittableRandom r = new SplittableRandom(config.seed() ^ 0x1A6E5EEDL);
+        gridSeed = r.nextLong();
+        evalSeed = r.nextLong();
+        drawGrid(config.view().gridSize());
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    /** The fixed z of the grid, drawn from the start of its own stream: a bigger grid keeps the first tiles. */
+    private void drawGrid(int size) {
+        gridSize = size;
+        int latent = trainer.config().model().latentDim();
+        gridZ = trainer.drawLatent(new SplittableRandom(gridSeed), size * size * latent);
+    }
+
+    @Override
+    public TickReport train(int steps, StepMode mode) {
+        return trainer.train(steps, mode);
+    }
+
+    @Override
+    public long step() {
+        return trainer.step();
+    }
+
+    @Override
+    public void reconfigure(RunConfig next) {
+        trainer.reconfigure(next);
+        if (next.view().gridSize() != gridSize) {
+            drawGrid(next.view().gridSize());
+        }
+    }
+
+    @Override
+    public boolean frameDue(boolean force) {
+        ViewConfig v = trainer.config().view();
+        long now = System.nanoTime();
+        boolean due = force || (trainer.step() - lastFrameStep >= v.imageEvery()
+                && now - lastFrameNanos >= 1_000_000_000L / v.maxFramesPerSecond());
+        if (due) {
+            lastFrameStep = trainer.step();
+            lastFrameNanos = now;
+        }
+        return due;
+    }
+
+    @Override
+    public byte[] frame(String runId, long frameNo) {
+        ViewConfig v = trainer.config().view();
+        int c = dataset.channels();
+        int h = dataset.height();
+        int w = dataset.width();
+        int tiles = gridSize * gridSize;
+        ImageGrid grid = ImageGrid.grid(tiles, gridSize, c, h, w);
+        byte[] gridPng = grid.png(trainer.generateFrom(gridZ, tiles));
+        int latent = trainer.config().model().latentDim();
+        int from = v.walkFromTile();
+        int to = v.walkToTile();
+        float[] walkZ = LatentWalk.walk(gridZ, latent, from, to, v.walkSteps());
+        ImageGrid strip = ImageGrid.strip(v.walkSteps(), c, h, w);
+        byte[] walkPng = strip.png(trainer.generateFrom(walkZ, v.walkSteps()));
+        long step = trainer.step();
+        timeline.offer(new Timeline.Frame(frameNo, step, gridPng, walkPng));
+        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng);
+    }
+
+    @Override
+    public void evaluate(EvalSink sink) {
+        if (evalRng == null) {
+            evalRng = new SplittableRandom(evalSeed);
+        }
+        float[] fake = trainer.generate(EVAL_SAMPLES, evalRng);
+        ImageCoverage cov = ImageCoverage.evaluate(classifier, fake, EVAL_SAMPLES);
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put(MetricNames.IMAGES_CLASSES_COVERED, (double) cov.classesCovered());
+        row.put(MetricNames.IMAGES_KL_UNIFORM, cov.klToUniform());
+        row.put(MetricNames.IMAGES_FCD, cov.frechetDistance());
+        row.put(MetricNames.IMAGES_CONFIDENCE, cov.meanConfidence());
+        sink.metrics(row);
+        sink.classes(new ClassesSnapshot(trainer.step(), cov.counts(), dataset.classNames(), EVAL_SAMPLES,
+                classifier.testAccuracy()));
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    /** The dataset as the trainer's real source. */
+    private record DatasetSource(ImageDataset dataset) implements RealSource {
+        @Override
+        public SampleShape shape() {
+            return new SampleShape(dataset.channels(), dataset.height(), dataset.width());
+        }
+
+        @Override
+        public void sample(SplittableRandom rng, float[] out, int offset, int n) {
+            dataset.sample(rng, out, offset, n);
+        }
+    }
+}

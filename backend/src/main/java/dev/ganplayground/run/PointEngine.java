@@ -1,0 +1,74 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.CollapseAlarm;
+import dev.ganplayground.metrics.ModeCoverage;
+import dev.ganplayground.samples.FrameEncoder;
+import dev.ganplayground.training.GanTrainer;
+import dev.ganplayground.training.StepMode;
+import dev.ganplayground.training.TickReport;
+
+/**
+ * A 2D run: plane frames at most {@code view.maxFramesPerSecond} a second, PacGAN mode coverage and grid
+ * divergences at each evaluation, and the collapse alarm fed by the coverage.
+ */
+final class PointEngine implements RunEngine {
+    private final GanTrainer trainer;
+    private final CollapseAlarm alarm;
+    private final Evaluation evaluation = new Evaluation();
+    private long lastFrameNanos;
+
+    PointEngine(RunConfig config) {
+        trainer = new GanTrainer(config);
+        alarm = new CollapseAlarm(config.alarm());
+    }
+
+    @Override
+    public TickReport train(int steps, StepMode mode) {
+        return trainer.train(steps, mode);
+    }
+
+    @Override
+    public long step() {
+        return trainer.step();
+    }
+
+    @Override
+    public void reconfigure(RunConfig next) {
+        trainer.reconfigure(next);
+        alarm.reconfigure(next.alarm());
+    }
+
+    @Override
+    public boolean frameDue(boolean force) {
+        long now = System.nanoTime();
+        if (force || now - lastFrameNanos >= 1_000_000_000L / trainer.config().view().maxFramesPerSecond()) {
+            lastFrameNanos = now;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public byte[] frame(String runId, long frameNo) {
+        return FrameEncoder.encode(runId, frameNo, trainer.frame());
+    }
+
+    @Override
+    public void evaluate(EvalSink sink) {
+        long step = trainer.step();
+        Evaluation.Result result = evaluation.evaluate(trainer);
+        sink.metrics(result.metrics());
+        ModeCoverage coverage = result.coverage();
+        if (coverage != null) {
+            sink.modes(new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres()));
+            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction())
+                    .ifPresent(sink::alarm);
+        }
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.CollapseAlarm;
+import dev.ganplayground.training.StepMode;
+import dev.ganplayground.training.TickReport;
+
+import java.util.Map;
+
+/**
+ * The part of a run that depends on what it learns: a 2D distribution ({@link PointEngine}: plane frames, mode
+ * coverage, the collapse alarm) or images ({@link ImageEngine}: sample grids, a timeline, class coverage).
+ * {@link Run} keeps the state machine, the histories and the publication order. Confined to the run's thread.
+ */
+interface RunEngine extends AutoCloseable {
+    /** Trains; a NonFiniteException stops before the offending update. */
+    TickReport train(int steps, StepMode mode);
+
+    /** Steps completed. */
+    long step();
+
+    /** Applies a live (non-structural) change. */
+    void reconfigure(RunConfig next);
+
+    /** Whether a visual frame should be drawn now ({@code force}: after a command, a reset or a live change). */
+    boolean frameDue(boolean force);
+
+    /** Draws and encodes the current visual frame (docs/protocol.md 3.4). */
+    byte[] frame(String runId, long frameNo);
+
+    /** Evaluates the generator; results go to {@code sink}. */
+    void evaluate(EvalSink sink);
+
+    /** Frees native memory. */
+    @Override
+    void close();
+
+    /** Where an evaluation's results go (the run publishes them in order). */
+    interface EvalSink {
+        /** The eval metric row, without "step". */
+        void metrics(Map<String, Double> row);
+
+        default void modes(ModesSnapshot modes) {
+        }
+
+        default void alarm(CollapseAlarm.Event event) {
+        }
+
+        default void classes(ClassesSnapshot classes) {
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ganplayground.training;
+
+import dev.ganplayground.config.ArchitectureKind;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.model.Dcgan;
+import dev.ganplayground.model.Mlp;
+import dev.ganplayground.nn.Sequential;
+import java.util.SplittableRandom;
+
+/** Builds a run's generator and discriminator for its architecture and its samples' shape. */
+final class Networks {
+    private Networks() {
+    }
+
+    /** G: z -> one sample of {@code shape}. */
+    static Sequential generator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
+        if (c.model().architecture() == ArchitectureKind.MLP) {
+            return Mlp.generator(c.model(), rows, rng);
+        }
+        return Dcgan.generator(c.model().latentDim(), c.model().baseChannels(), shape.channels(), shape.height(),
+                shape.width(), rows, rng);
+    }
+
+    /**
+     * D: one row -> one raw score. With packing m a row holds m consecutive samples, which for images is exactly
+     * PacGAN's channel-wise concatenation (m images of C channels in NCHW order are one image of m * C channels).
+     */
+    static Sequential discriminator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
+        if (c.model().architecture() == ArchitectureKind.MLP) {
+            return Mlp.discriminator(c.model(), c.remedies(), rows, rng);
+        }
+        return Dcgan.discriminator(c.model().baseChannels(), shape.channels() * c.remedies().packing(),
+                shape.height(), shape.width(), c.remedies().minibatchDiscrimination(), rows, rng);
+    }
+}
