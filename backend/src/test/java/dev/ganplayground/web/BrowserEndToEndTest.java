@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page in Debian's headless Chromium against a real server: it connects, a ring run appears, Play makes the
- * loss chart and the plane fill with data from the server. Saves a screenshot under target/.
+ * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline.
+ * Saves screenshots under target/.
  */
 class BrowserEndToEndTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -127,6 +128,51 @@ class BrowserEndToEndTest {
         wait.until(d -> attr(d, "pair-modes-chart", "data-points") >= 3);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "pair-view.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @DisplayName("An image run in the browser: the sample grid changes as it trains, a tile click moves the walk, the"
+            + " timeline scrubs back, the GIF downloads")
+    void imageRunInThePage() throws Exception {
+        driver.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        wait.until(d -> !text(d, "state").isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=preset]")))
+                .selectByValue("shapes-dcgan");
+        wait.until(d -> attr(d, "image-grid", "data-frame") >= 1);
+        long firstStep = attr(driver, "image-grid", "data-step");
+        driver.findElement(By.cssSelector("[data-testid=play]")).click();
+        wait.until(d -> "running".equals(text(d, "state")));
+        // The grid is redrawn from the server's PNG frames as training goes on.
+        wait.until(d -> attr(d, "image-grid", "data-step") >= firstStep + 20);
+        long frame = attr(driver, "image-grid", "data-frame");
+        assertThat(frame).isGreaterThanOrEqualTo(3);
+
+        driver.findElement(By.cssSelector("[data-testid=grid-tile][data-index='9']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=grid-tile][data-index='9']"))
+                .getAttribute("class").contains("walk-from"));
+
+        driver.findElement(By.cssSelector("[data-testid=pause]")).click();
+        wait.until(d -> "paused".equals(text(d, "state")));
+        WebElement scrubber = driver.findElement(By.cssSelector("[data-testid=timeline-scrubber]"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", scrubber);
+        wait.until(d -> text(d, "grid-step").contains("timeline frame"));
+        wait.until(d -> attr(d, "image-grid", "data-step") == firstStep);
+
+        String gif = driver.findElement(By.cssSelector("[data-testid=export-gif]")).getAttribute("href");
+        WebClient http = WebClient.create(server.vertx);
+        try {
+            var r = http.getAbs(gif).send().await();
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.getHeader("Content-Type")).isEqualTo("image/gif");
+        } finally {
+            http.close();
+        }
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "image-run.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         assertNoConsoleErrors();
     }
