@@ -47,13 +47,8 @@ public final class GanTrainer implements AutoCloseable {
     private final TickStats stats = new TickStats();
     private RealSource source;
 
-    // Workspace, sized for `rows` batch rows of packs (D sees twice that: reals then fakes), m samples each.
-    private int rows;
-    private FloatVec z;
-    private FloatVec dIn;
-    private FloatVec dScores;
-    private FloatVec dFake;
-    private float[] realHeap;
+    /** Workspace for the current batch size (see {@link StepBuffers}); null only after close. */
+    private StepBuffers buf;
 
     /** A 2D GAN: builds networks, optimizers and the data sampler from {@code config}. */
     public GanTrainer(RunConfig config) {
@@ -143,22 +138,24 @@ public final class GanTrainer implements AutoCloseable {
     private void discriminatorStep() {
         int b = config.train().batchSize();
         int n = pack * b;
+        StepBuffers w = buf;
         LossKind loss = config.train().loss();
-        source.sample(dataRng, realHeap, 0, n);
-        dIn.copyFrom(realHeap, 0, 0, width * n);
-        Noise.sample(config.model().noise(), noiseRng, z, n * config.model().latentDim());
-        FloatVec fake = g.forward(z, n);
+        source.sample(dataRng, w.realHeap, 0, n);
+        w.dIn.copyFrom(w.realHeap, 0, 0, width * n);
+        Noise.sample(config.model().noise(), noiseRng, w.z, n * config.model().latentDim());
+        FloatVec fake = g.forward(w.z, n);
         int k = replay.replayCount(n);
         if (k > 0) {
-            replay.draw(dIn, n, k);
+            replay.draw(w.dIn, n, k);
         }
-        dIn.copyFrom(fake, width * k, width * (n + k), width * (n - k));
+        w.dIn.copyFrom(fake, width * k, width * (n + k), width * (n - k));
         replay.store(fake, 0, replay.storeCount(n));
         d.setGroupRows(b);
-        FloatVec scores = d.forward(dIn, 2 * b);
-        double l = GanLoss.discriminator(loss, scores, b, dScores, 1f / b, (float) config.remedies().realLabel());
+        FloatVec scores = d.forward(w.dIn, 2 * b);
+        float realLabel = (float) config.remedies().realLabel();
+        double l = GanLoss.discriminator(loss, scores, b, w.dScores, 1f / b, realLabel);
         // D's first layer needs no input gradient here: nothing upstream is trained by this loss.
-        d.backward(dScores, 2 * b, true, null);
+        d.backward(w.dScores, 2 * b, true, null);
         double norm = d.gradientNorm();
         check(MetricNames.LOSS_D, l);
         check(MetricNames.GRAD_D_NORM, norm);
@@ -173,14 +170,15 @@ public final class GanTrainer implements AutoCloseable {
     private void generatorStep() {
         int b = config.train().batchSize();
         int n = pack * b;
+        StepBuffers w = buf;
         LossKind loss = config.train().loss();
-        Noise.sample(config.model().noise(), noiseRng, z, n * config.model().latentDim());
-        FloatVec fake = g.forward(z, n);
+        Noise.sample(config.model().noise(), noiseRng, w.z, n * config.model().latentDim());
+        FloatVec fake = g.forward(w.z, n);
         d.setGroupRows(b);
         FloatVec scores = d.forward(fake, b);
-        double l = GanLoss.generator(loss, scores, b, dScores, 1f / b);
-        d.backward(dScores, b, false, dFake);
-        g.backward(dFake, n, true, null);
+        double l = GanLoss.generator(loss, scores, b, w.dScores, 1f / b);
+        d.backward(w.dScores, b, false, w.dFake);
+        g.backward(w.dFake, n, true, null);
         double norm = g.gradientNorm();
         check(MetricNames.LOSS_G, l);
         check(MetricNames.GRAD_G_NORM, norm);
@@ -256,8 +254,9 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalArgumentException("need " + n * latent + " latent floats, found " + zs.length);
         }
         float[] out = new float[width * n];
-        for (int at = 0; at < n; at += rows) {
-            int k = Math.min(rows, n - at);
+        FloatVec z = buf.z;
+        for (int at = 0; at < n; at += buf.rows) {
+            int k = Math.min(buf.rows, n - at);
             z.copyFrom(zs, at * latent, 0, k * latent);
             g.forward(z, k).copyTo(0, out, width * at, width * k);
         }
@@ -271,26 +270,15 @@ public final class GanTrainer implements AutoCloseable {
 
     /** Grows networks and workspace to {@code batch} rows (never shrinks). */
     private void ensureRows(int batch) {
-        if (batch <= rows) {
+        if (buf != null && batch <= buf.rows) {
             return;
         }
-        closeWorkspace();
-        rows = batch;
-        g.ensureCapacity(pack * rows);
-        d.ensureCapacity(2 * rows);
-        z = FloatVec.allocate(pack * rows * config.model().latentDim());
-        dIn = FloatVec.allocate(2 * width * pack * rows);
-        dScores = FloatVec.allocate(2 * rows);
-        dFake = FloatVec.allocate(width * pack * rows);
-        realHeap = new float[width * pack * rows];
-    }
-
-    private void closeWorkspace() {
-        for (FloatVec v : new FloatVec[]{z, dIn, dScores, dFake}) {
-            if (v != null) {
-                v.close();
-            }
+        if (buf != null) {
+            buf.close();
         }
+        buf = new StepBuffers(batch, pack, width, config.model().latentDim());
+        g.ensureCapacity(pack * batch);
+        d.ensureCapacity(2 * batch);
     }
 
     // Package-private access for PlaneViews and tests.
@@ -302,8 +290,8 @@ public final class GanTrainer implements AutoCloseable {
         return d;
     }
 
-    int rowCapacity() {
-        return rows;
+    StepBuffers buffers() {
+        return buf;
     }
 
     int packing() {
@@ -314,27 +302,11 @@ public final class GanTrainer implements AutoCloseable {
         return replay;
     }
 
-    FloatVec zBuffer() {
-        return z;
-    }
-
-    FloatVec dInputBuffer() {
-        return dIn;
-    }
-
-    FloatVec dScoreBuffer() {
-        return dScores;
-    }
-
-    FloatVec dFakeBuffer() {
-        return dFake;
-    }
-
     /** Frees all native memory now; the trainer is unusable afterwards. */
     @Override
     public void close() {
-        closeWorkspace();
-        z = dIn = dScores = dFake = null;
+        buf.close();
+        buf = null;
         g.close();
         d.close();
         optG.close();

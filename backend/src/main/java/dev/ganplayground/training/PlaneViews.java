@@ -44,28 +44,13 @@ final class PlaneViews {
         int n = c.view().frameSamples();
         LossKind loss = c.train().loss();
         Bounds bounds = t.distribution().bounds();
-        float[] fake = generate(fixedZ, n);
+        float[] fake = t.generateFrom(fixedZ, n);
         float[] arrows = arrows(fake, n, loss);
         int h = c.view().heatmapSize();
         float[] heatmap = heatmap(bounds, h, loss);
         int m = c.view().manifoldSize();
-        float[] manifold = generate(manifoldZ(c.model().noise(), c.model().latentDim(), m), m * m);
+        float[] manifold = t.generateFrom(manifoldZ(c.model().noise(), c.model().latentDim(), m), m * m);
         return new PlaneFrame(t.step(), bounds, fixedReal.clone(), fake, arrows, h, heatmap, m, manifold);
-    }
-
-    /** G applied to {@code n} rows of {@code zs}. */
-    private float[] generate(float[] zs, int n) {
-        Sequential g = t.generatorNet();
-        FloatVec z = t.zBuffer();
-        int latent = g.inputWidth();
-        int rows = t.rowCapacity();
-        float[] out = new float[2 * n];
-        for (int at = 0; at < n; at += rows) {
-            int k = Math.min(rows, n - at);
-            z.copyFrom(zs, at * latent, 0, k * latent);
-            g.forward(z, k).copyTo(0, out, 2 * at, 2 * k);
-        }
-        return out;
     }
 
     /**
@@ -75,9 +60,9 @@ final class PlaneViews {
      */
     private float[] arrows(float[] fake, int n, LossKind loss) {
         Sequential d = t.discriminatorNet();
-        FloatVec in = t.dInputBuffer();
-        FloatVec ds = t.dScoreBuffer();
-        FloatVec dx = t.dFakeBuffer();
+        FloatVec in = t.buffers().dIn;
+        FloatVec ds = t.buffers().dScores;
+        FloatVec dx = t.buffers().dFake;
         int m = t.packing();
         int packs = (n + m - 1) / m;
         int group = Math.min(t.config().train().batchSize(), packs);
@@ -119,7 +104,7 @@ final class PlaneViews {
      */
     private float[] heatmap(Bounds b, int h, LossKind loss) {
         Sequential d = t.discriminatorNet();
-        FloatVec in = t.dInputBuffer();
+        FloatVec in = t.buffers().dIn;
         int m = t.packing();
         int total = h * h;
         int group = Math.min(t.config().train().batchSize(), total);

@@ -186,8 +186,8 @@ class GanTrainerTest {
 
     private static double meanScore(GanTrainer t, float[] xy) {
         var d = t.discriminatorNet();
-        var in = t.dInputBuffer();
-        int n = Math.min(xy.length / 2, t.rowCapacity());
+        var in = t.buffers().dIn;
+        int n = Math.min(xy.length / 2, t.buffers().rows);
         in.copyFrom(xy, 0, 0, 2 * n);
         var s = d.forward(in, n);
         double sum = 0;
