@@ -1,0 +1,68 @@
+package dev.ganplayground.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.data.ImageDatasets;
+import dev.ganplayground.metrics.MetricNames;
+import dev.ganplayground.nn.NativeRuntime;
+import dev.ganplayground.training.StepMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How fast an image preset learns, measured the way a user sees it: wall time from Play to the evaluation rows
+ * (classifier confidence, classes covered, Frechet classifier distance), with the sample grid saved as PNG at each
+ * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}.
+ */
+@EnabledIfSystemProperty(named = "probe", matches = "images")
+class ImageLearningProbe {
+    @Test
+    void learn() throws Exception {
+        NativeRuntime.init();
+        String preset = System.getProperty("preset", "mnist-dcgan");
+        double seconds = Double.parseDouble(System.getProperty("seconds", "300"));
+        JsonNode overrides = Json.MAPPER.readTree(System.getProperty("overrides", "{}"));
+        RunConfig config = Presets.load().resolve(preset, overrides);
+        AppConfig env = AppConfig.fromEnv(System.getenv());
+        Path out = Files.createDirectories(Path.of("target", "probe-" + preset));
+        RunEngines engines = new RunEngines(new ImageDatasets(env.mnistDir(), env.fashionDir()),
+                Path.of("target", "test-runs", "cache"));
+        try (RunEngine engine = engines.create(config, (task, message, fraction, done) -> { })) {
+            ImageEngine image = (ImageEngine) engine;
+            int every = config.view().evalEvery();
+            long t0 = System.nanoTime();
+            System.out.printf("probe %s: OMP_NUM_THREADS=%s%n", preset, System.getenv("OMP_NUM_THREADS"));
+            System.out.println("step  seconds  steps/s  confidence  covered  kl_uniform  fcd");
+            while (true) {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                long step = engine.step();
+                double[] row = new double[4];
+                engine.evaluate(new RunEngine.EvalSink() {
+                    @Override
+                    public void metrics(Map<String, Double> m) {
+                        row[0] = m.get(MetricNames.IMAGES_CONFIDENCE);
+                        row[1] = m.get(MetricNames.IMAGES_CLASSES_COVERED);
+                        row[2] = m.get(MetricNames.IMAGES_KL_UNIFORM);
+                        row[3] = m.get(MetricNames.IMAGES_FCD);
+                    }
+                });
+                engine.frame("probe", step + 1);
+                Files.write(out.resolve(String.format("grid-%05d.png", step)),
+                        image.timeline().latest().orElseThrow().gridPng());
+                System.out.printf("%5d %7.1f %7.2f %10.3f %8.0f %10.3f %8.1f%n", step, elapsed,
+                        step / Math.max(elapsed, 1e-9), row[0], row[1], row[2], row[3]);
+                if (elapsed > seconds) {
+                    break;
+                }
+                engine.train(every, StepMode.BOTH);
+            }
+        }
+    }
+}
