@@ -91,15 +91,18 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         return geometry.kernel() * geometry.kernel() * inC * outC;
     }
 
+    /** Channels of the output image. */
     public int outputChannels() {
         return outC;
     }
 
-    public int outputHeight() {
+    /** Height of the output image. */
+    public int outputImageHeight() {
         return outH;
     }
 
-    public int outputWidthPixels() {
+    /** Width of the output image (outputWidth() is the row width, channels x height x width). */
+    public int outputImageWidth() {
         return outW;
     }
 
