@@ -51,10 +51,10 @@ public final class Dcgan {
         layers.add(new Activation(Activation.Kind.RELU, wide * h4 * w4));
         ConvTranspose2d up1 = new ConvTranspose2d(wide, baseChannels, h4, w4, k4s2, WeightInit.DCGAN_NORMAL);
         layers.add(up1);
-        layers.add(new BatchNorm(baseChannels, up1.outputHeight() * up1.outputWidthPixels()));
+        layers.add(new BatchNorm(baseChannels, up1.outputImageHeight() * up1.outputImageWidth()));
         layers.add(new Activation(Activation.Kind.RELU, up1.outputWidth()));
-        ConvTranspose2d up2 = new ConvTranspose2d(baseChannels, channels, up1.outputHeight(),
-                up1.outputWidthPixels(), k4s2, WeightInit.DCGAN_NORMAL);
+        ConvTranspose2d up2 = new ConvTranspose2d(baseChannels, channels, up1.outputImageHeight(),
+                up1.outputImageWidth(), k4s2, WeightInit.DCGAN_NORMAL);
         layers.add(up2);
         layers.add(new Activation(Activation.Kind.TANH, up2.outputWidth()));
         return build(layers, rowCapacity, rng);
@@ -73,10 +73,10 @@ public final class Dcgan {
         Conv2d down1 = new Conv2d(channels, baseChannels, height, width, k4s2, WeightInit.DCGAN_NORMAL);
         layers.add(down1);
         layers.add(new Activation(Activation.Kind.LEAKY_RELU, down1.outputWidth()));
-        Conv2d down2 = new Conv2d(baseChannels, 2 * baseChannels, down1.outputHeight(), down1.outputWidthPixels(),
+        Conv2d down2 = new Conv2d(baseChannels, 2 * baseChannels, down1.outputImageHeight(), down1.outputImageWidth(),
                 k4s2, WeightInit.DCGAN_NORMAL);
         layers.add(down2);
-        layers.add(new BatchNorm(2 * baseChannels, down2.outputHeight() * down2.outputWidthPixels()));
+        layers.add(new BatchNorm(2 * baseChannels, down2.outputImageHeight() * down2.outputImageWidth()));
         layers.add(new Activation(Activation.Kind.LEAKY_RELU, down2.outputWidth()));
         int features = down2.outputWidth();
         if (mbd.enabled()) {

@@ -1,2 +1,2 @@
-/** Network builders (the MLP generator and discriminator today; DCGAN, ProGAN, StyleGAN later) and GAN-specific layers, built on nn. No Vert.x. */
+/** Network builders (the MLP generator and discriminator, DCGAN's convolutional pair; ProGAN, StyleGAN later) and GAN-specific layers, built on nn. No Vert.x. */
 package dev.ganplayground.model;
