@@ -117,7 +117,7 @@ final class ImageEngine implements RunEngine {
     }
 
     @Override
-    public void evaluate(EvalSink sink) {
+    public Evaluated evaluate() {
         if (evalRng == null) {
             evalRng = new SplittableRandom(evalSeed);
         }
@@ -128,9 +128,8 @@ final class ImageEngine implements RunEngine {
         row.put(MetricNames.IMAGES_KL_UNIFORM, cov.klToUniform());
         row.put(MetricNames.IMAGES_FCD, cov.frechetDistance());
         row.put(MetricNames.IMAGES_CONFIDENCE, cov.meanConfidence());
-        sink.metrics(row);
-        sink.classes(new ClassesSnapshot(trainer.step(), cov.counts(), dataset.classNames(), EVAL_SAMPLES,
-                classifier.testAccuracy()));
+        return new Evaluated(row, null, null, new ClassesSnapshot(trainer.step(), cov.counts(),
+                dataset.classNames(), EVAL_SAMPLES, classifier.testAccuracy()));
     }
 
     @Override

@@ -87,4 +87,11 @@ final class MetricHistory {
         }
         return l;
     }
+
+    /** One row as columns of length 1 (the shape of a live {@code metrics} message). */
+    static Map<String, List<Double>> columns(Map<String, Double> row) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
+    }
 }

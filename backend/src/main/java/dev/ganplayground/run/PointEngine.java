@@ -55,16 +55,17 @@ final class PointEngine implements RunEngine {
     }
 
     @Override
-    public void evaluate(EvalSink sink) {
+    public Evaluated evaluate() {
         long step = trainer.step();
         Evaluation.Result result = evaluation.evaluate(trainer);
-        sink.metrics(result.metrics());
         ModeCoverage coverage = result.coverage();
-        if (coverage != null) {
-            sink.modes(new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres()));
-            alarm.update(step, coverage.captured(), coverage.modeCount(), coverage.hqFraction())
-                    .ifPresent(sink::alarm);
+        if (coverage == null) {
+            return new Evaluated(result.metrics(), null, null, null);
         }
+        ModesSnapshot modes = new ModesSnapshot(step, coverage.counts(), Evaluation.SAMPLES, result.centres());
+        CollapseAlarm.Event event = alarm.update(step, coverage.captured(), coverage.modeCount(),
+                coverage.hqFraction()).orElse(null);
+        return new Evaluated(result.metrics(), modes, event, null);
     }
 
     @Override

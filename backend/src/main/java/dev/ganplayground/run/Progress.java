@@ -15,4 +15,19 @@ public record Progress(String task, String message, double fraction, boolean don
     public interface Sink {
         void report(String task, String message, double fraction, boolean done);
     }
+
+    /**
+     * A sink that passes on a task's start, each further 2% and its end: plenty for a progress bar, where the
+     * classifier's training reports a hundred times.
+     */
+    static Sink throttled(Sink downstream) {
+        double[] last = {-1};
+        return (task, message, fraction, done) -> {
+            if (!done && fraction > 0 && fraction - last[0] < 0.02) {
+                return;
+            }
+            last[0] = done ? -1 : fraction;
+            downstream.report(task, message, fraction, done);
+        };
+    }
 }

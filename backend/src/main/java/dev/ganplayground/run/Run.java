@@ -135,19 +135,13 @@ public final class Run implements Runnable {
 
     /** Builds the engine (an image run loads its dataset and classifier first, publishing progress). */
     private void createEngine(RunConfig c) {
-        double[] last = {-1};
-        engine = engines.create(c, (task, message, fraction, done) -> {
-            // Every 2% is plenty for a progress bar; the classifier reports far more often than that.
-            if (!done && fraction > 0 && fraction - last[0] < 0.02) {
-                return;
-            }
-            last[0] = done ? -1 : fraction;
+        engine = engines.create(c, Progress.throttled((task, message, fraction, done) -> {
             Progress p = new Progress(task, message, fraction, done);
             publish(() -> {
                 latestProgress = done ? null : p;
                 listener.onProgress(this, p);
             });
-        });
+        }));
         timeline = engine instanceof ImageEngine image ? image.timeline() : null;
     }
 
@@ -245,7 +239,7 @@ public final class Run implements Runnable {
             row.putAll(report.means());
             publish(() -> {
                 trainHistory.append(row);
-                listener.onMetrics(this, TRAIN, columns(row));
+                listener.onMetrics(this, TRAIN, MetricHistory.columns(row));
             });
         }
         if (step >= nextEvalStep) {
@@ -261,42 +255,32 @@ public final class Run implements Runnable {
     }
 
     private void evaluate() {
-        engine.evaluate(new RunEngine.EvalSink() {
-            @Override
-            public void metrics(Map<String, Double> metrics) {
-                Map<String, Double> row = new LinkedHashMap<>();
-                row.put("step", (double) step);
-                row.putAll(metrics);
-                publish(() -> {
-                    evalHistory.append(row);
-                    listener.onMetrics(Run.this, EVAL, columns(row));
-                });
-            }
-
-            @Override
-            public void modes(ModesSnapshot modes) {
-                publish(() -> {
-                    latestModes = modes;
-                    listener.onModes(Run.this, modes);
-                });
-            }
-
-            @Override
-            public void alarm(CollapseAlarm.Event e) {
-                publish(() -> {
-                    alarms.add(e);
-                    listener.onAlarm(Run.this, e);
-                });
-            }
-
-            @Override
-            public void classes(ClassesSnapshot classes) {
-                publish(() -> {
-                    latestClasses = classes;
-                    listener.onClasses(Run.this, classes);
-                });
-            }
+        RunEngine.Evaluated e = engine.evaluate();
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put("step", (double) step);
+        row.putAll(e.metrics());
+        publish(() -> {
+            evalHistory.append(row);
+            listener.onMetrics(this, EVAL, MetricHistory.columns(row));
         });
+        if (e.modes() != null) {
+            publish(() -> {
+                latestModes = e.modes();
+                listener.onModes(this, e.modes());
+            });
+        }
+        if (e.alarm() != null) {
+            publish(() -> {
+                alarms.add(e.alarm());
+                listener.onAlarm(this, e.alarm());
+            });
+        }
+        if (e.classes() != null) {
+            publish(() -> {
+                latestClasses = e.classes();
+                listener.onClasses(this, e.classes());
+            });
+        }
     }
 
     private void setState(RunState next, String reason) {
@@ -327,12 +311,6 @@ public final class Run implements Runnable {
     synchronized RunSnapshot snapshot(long fromStep) {
         return new RunSnapshot(events, state, step, config, trainHistory.from(fromStep), evalHistory.from(fromStep),
                 List.copyOf(alarms), latestModes, latestClasses, latestProgress);
-    }
-
-    private static Map<String, List<Double>> columns(Map<String, Double> row) {
-        Map<String, List<Double>> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> out.put(k, List.of(v)));
-        return out;
     }
 
     @Override

@@ -28,25 +28,22 @@ interface RunEngine extends AutoCloseable {
     /** Draws and encodes the current visual frame (docs/protocol.md 3.4). */
     byte[] frame(String runId, long frameNo);
 
-    /** Evaluates the generator; results go to {@code sink}. */
-    void evaluate(EvalSink sink);
+    /** Evaluates the generator (its own random stream: training is not disturbed). */
+    Evaluated evaluate();
 
     /** Frees native memory. */
     @Override
     void close();
 
-    /** Where an evaluation's results go (the run publishes them in order). */
-    interface EvalSink {
-        /** The eval metric row, without "step". */
-        void metrics(Map<String, Double> row);
-
-        default void modes(ModesSnapshot modes) {
-        }
-
-        default void alarm(CollapseAlarm.Event event) {
-        }
-
-        default void classes(ClassesSnapshot classes) {
-        }
+    /**
+     * What one evaluation found.
+     *
+     * @param metrics the eval metric row, without "step"
+     * @param modes   the per-mode histogram (2D distributions with modes), or null
+     * @param alarm   a collapse-alarm transition, or null
+     * @param classes the class histogram (image runs), or null
+     */
+    record Evaluated(Map<String, Double> metrics, ModesSnapshot modes, CollapseAlarm.Event alarm,
+                     ClassesSnapshot classes) {
     }
 }

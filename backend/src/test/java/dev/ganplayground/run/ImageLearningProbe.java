@@ -43,16 +43,9 @@ class ImageLearningProbe {
             while (true) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 long step = engine.step();
-                double[] row = new double[4];
-                engine.evaluate(new RunEngine.EvalSink() {
-                    @Override
-                    public void metrics(Map<String, Double> m) {
-                        row[0] = m.get(MetricNames.IMAGES_CONFIDENCE);
-                        row[1] = m.get(MetricNames.IMAGES_CLASSES_COVERED);
-                        row[2] = m.get(MetricNames.IMAGES_KL_UNIFORM);
-                        row[3] = m.get(MetricNames.IMAGES_FCD);
-                    }
-                });
+                Map<String, Double> m = engine.evaluate().metrics();
+                double[] row = {m.get(MetricNames.IMAGES_CONFIDENCE), m.get(MetricNames.IMAGES_CLASSES_COVERED),
+                        m.get(MetricNames.IMAGES_KL_UNIFORM), m.get(MetricNames.IMAGES_FCD)};
                 engine.frame("probe", step + 1);
                 Files.write(out.resolve(String.format("grid-%05d.png", step)),
                         image.timeline().latest().orElseThrow().gridPng());
