@@ -16,7 +16,7 @@ public final class Conv2d extends ConvLayer {
     public Conv2d(int inChannels, int outChannels, int height, int width, ConvGeometry geometry, WeightInit init) {
         super(inChannels, outChannels, height, width, geometry.convOut(height), geometry.convOut(width), geometry,
                 init, "conv2d", "conv2d_bp", "deconv2d",
-                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true);
+                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true, true);
     }
 
     @Override
