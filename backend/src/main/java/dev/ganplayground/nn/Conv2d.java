@@ -6,6 +6,7 @@ package dev.ganplayground.nn;
  * both in the network's flat vectors. Runs ND4J's oneDNN {@code conv2d} / {@code conv2d_bp}; the input-only
  * gradient is {@code deconv2d(dy, W)} (see {@link ConvLayer}) when the geometry covers the input exactly
  * ((H + 2p - k) divisible by s, as in DCGAN's 28 -> 14 -> 7), else conv2d_bp with throw-away weight gradients.
+ * Weight gradients without an input gradient (a first layer) come from {@link ConvWeightGradient}.
  */
 public final class Conv2d extends ConvLayer {
     /** A layer initialised like PyTorch's Conv2d ({@link WeightInit#UNIFORM_FAN_IN}). */
@@ -16,7 +17,7 @@ public final class Conv2d extends ConvLayer {
     public Conv2d(int inChannels, int outChannels, int height, int width, ConvGeometry geometry, WeightInit init) {
         super(inChannels, outChannels, height, width, geometry.convOut(height), geometry.convOut(width), geometry,
                 init, "conv2d", "conv2d_bp", "deconv2d",
-                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true);
+                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true, true);
     }
 
     @Override

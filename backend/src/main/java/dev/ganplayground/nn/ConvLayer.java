@@ -10,8 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * bias in the flat parameter vector, and ND4J's oneDNN-backed kernels run eagerly on INDArrays that wrap our native
  * memory (no copies). Each op is built once per (rows, buffers) and re-executed ({@link BoundOps}).
  *
- * <p>Backward: with parameter gradients, the op's _bp form computes dx, dW and db together (it cannot skip dx, so
- * a first layer, whose dx is not wanted, writes it to a scratch buffer). Without them (G's step through D), only
+ * <p>Backward: with parameter gradients, the op's _bp form computes dx, dW and db together. It cannot skip dx, so
+ * for a first layer, whose dx is not wanted, Conv2d takes its weight gradients from {@link ConvWeightGradient}
+ * instead and ConvTranspose2d writes dx to a scratch buffer. Without them (G's step through D), only
  * dx is computed, by the opposite op on the same weights: conv2d's input gradient is exactly deconv2d(dy, W) and
  * vice versa (the transpose of a linear map), so D's weight gradients are never computed there.
  */
@@ -36,6 +37,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
      * there the bias and its gradient are Java loops over the output.
      */
     private final boolean nativeBias;
+    /** Whether weight gradients without dx go through {@link ConvWeightGradient} (conv2d only). */
+    private final boolean im2colWeightGradients;
 
     private FloatVec w;
     private FloatVec b;
@@ -57,10 +60,12 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     private FloatVec scratchParams;
     private INDArray scratchDwArr;
     private INDArray scratchDbArr;
+    /** Made on first need, like scratchDx. */
+    private ConvWeightGradient weightGradient;
 
     ConvLayer(int inChannels, int outChannels, int height, int width, int outHeight, int outWidth,
               ConvGeometry geometry, WeightInit init, String forwardName, String backwardName, String inputGradName,
-              boolean inputGradByTranspose, boolean nativeBias) {
+              boolean inputGradByTranspose, boolean nativeBias, boolean im2colWeightGradients) {
         if (inChannels < 1 || outChannels < 1 || height < 1 || width < 1 || outHeight < 1 || outWidth < 1) {
             throw new IllegalArgumentException("channels and sizes must be positive, found " + inChannels + "x"
                     + height + "x" + width + " -> " + outChannels + "x" + outHeight + "x" + outWidth);
@@ -79,6 +84,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         this.inputGradName = inputGradName;
         this.inputGradByTranspose = inputGradByTranspose;
         this.nativeBias = nativeBias;
+        this.im2colWeightGradients = im2colWeightGradients;
     }
 
     /** ND4J's weight shape: [kH,kW,iC,oC] for conv2d, [kH,kW,oC,iC] for deconv2d. */
@@ -155,6 +161,10 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
             scratchParams.close();
             scratchParams = null;
         }
+        if (weightGradient != null) {
+            weightGradient.close();
+            weightGradient = null;
+        }
         forwardOps.clear();
         backwardOps.clear();
         inputGradOps.clear();
@@ -213,7 +223,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     }
 
     /** db_c = sum of dy over rows and positions of channel c. */
-    private static void biasGradient(FloatVec dy, FloatVec gb, int rows, int channels, int spatial) {
+    static void biasGradient(FloatVec dy, FloatVec gb, int rows, int channels, int spatial) {
         FloatBuffer g = dy.buffer();
         for (int c = 0; c < channels; c++) {
             double s = 0;
@@ -228,7 +238,12 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     @Override
     public void backward(FloatVec x, FloatVec y, FloatVec dy, FloatVec dx, int rows, boolean paramGrads) {
-        if (paramGrads) {
+        if (paramGrads && dx == null && im2colWeightGradients) {
+            if (weightGradient == null) {
+                weightGradient = new ConvWeightGradient(inC, inH, inW, outC, outH, outW, geometry);
+            }
+            weightGradient.compute(x, dy, rows, dw, db);
+        } else if (paramGrads) {
             FloatVec gx = dx != null ? dx : scratchDx();
             runBackward(x, dy, gx, rows, dwArr, dbArr);
             if (!nativeBias) {

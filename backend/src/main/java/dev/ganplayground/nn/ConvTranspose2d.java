@@ -4,7 +4,8 @@ package dev.ganplayground.nn;
  * 2D transposed convolution (PyTorch's ConvTranspose2d without output padding) over NCHW rows: inChannels x height
  * x width in, outChannels x H' x W' out with H' = s (H - 1) + k - 2p. Weights [kH,kW,oC,iC] (ND4J's deconv2d
  * layout) then the bias [oC], in the network's flat vectors. Runs ND4J's oneDNN {@code deconv2d} /
- * {@code deconv2d_bp}; the input-only gradient is {@code conv2d(dy, W)} on the same weights (see {@link ConvLayer}).
+ * {@code deconv2d_bp} without bias (the bias and its gradient are Java loops: oneDNN's deconvolution bias is slow);
+ * the input-only gradient is {@code conv2d(dy, W)} on the same weights (see {@link ConvLayer}).
  */
 public final class ConvTranspose2d extends ConvLayer {
     /** A layer initialised like PyTorch's ConvTranspose2d ({@link WeightInit#UNIFORM_FAN_IN}). */
@@ -16,7 +17,7 @@ public final class ConvTranspose2d extends ConvLayer {
                            WeightInit init) {
         // conv2d over the output always gives back exactly the input size: s (H - 1) + k - 2p + 2p - k = s (H - 1).
         super(inChannels, outChannels, height, width, geometry.transposedOut(height), geometry.transposedOut(width),
-                geometry, init, "deconv2d", "deconv2d_bp", "conv2d", true, false);
+                geometry, init, "deconv2d", "deconv2d_bp", "conv2d", true, false, false);
     }
 
     @Override

@@ -45,113 +45,116 @@ class DcganBench {
     static final int SIDE = 28;
     static final double LR = 2e-4;
 
-    private final Sequential g;
-    private final Sequential d;
-    private final Adam optG;
-    private final Adam optD;
-    private final FloatVec z = FloatVec.allocate(BATCH * LATENT);
-    private final FloatVec dIn = FloatVec.allocate(2 * BATCH * SIDE * SIDE);
-    private final FloatVec dScores = FloatVec.allocate(2 * BATCH);
-    private final FloatVec dFake = FloatVec.allocate(BATCH * SIDE * SIDE);
-    private final float[] real = new float[BATCH * SIDE * SIDE];
-    private final float[] mnist;
-    private final SplittableRandom rng = new SplittableRandom(42);
+    /** Networks, optimizers and buffers of one benchmark run. */
+    static final class Workload {
+        private final Sequential g;
+        private final Sequential d;
+        private final Adam optG;
+        private final Adam optD;
+        private final FloatVec z = FloatVec.allocate(BATCH * LATENT);
+        private final FloatVec dIn = FloatVec.allocate(2 * BATCH * SIDE * SIDE);
+        private final FloatVec dScores = FloatVec.allocate(2 * BATCH);
+        private final FloatVec dFake = FloatVec.allocate(BATCH * SIDE * SIDE);
+        private final float[] real = new float[BATCH * SIDE * SIDE];
+        private final float[] mnist;
+        private final SplittableRandom rng = new SplittableRandom(42);
 
-    DcganBench(boolean profile) {
-        MinibatchDiscriminationConfig noMbd = new MinibatchDiscriminationConfig(false, 16, 5);
-        Sequential g0 = Dcgan.generator(LATENT, BASE, 1, SIDE, SIDE, BATCH, new SplittableRandom(1));
-        Sequential d0 = Dcgan.discriminator(BASE, 1, SIDE, SIDE, noMbd, 2 * BATCH, new SplittableRandom(2));
-        g = profile ? TimedLayer.timed(g0, "G", BATCH) : g0;
-        d = profile ? TimedLayer.timed(d0, "D", 2 * BATCH) : d0;
-        optG = new Adam(g.parameterCount()).set(LR, 0.5, 0.999);
-        optD = new Adam(d.parameterCount()).set(LR, 0.5, 0.999);
-        mnist = loadMnist();
-    }
-
-    /** One D update and one G update; returns D's loss + G's loss (kept so no work is optimised away). */
-    double step() {
-        // D: reals then fresh fakes, one batch, BN statistics per half.
-        drawReals();
-        dIn.copyFrom(real, 0, 0, real.length);
-        drawZ();
-        FloatVec fake = g.forward(z, BATCH);
-        dIn.copyFrom(fake, 0, real.length, real.length);
-        d.setGroupRows(BATCH);
-        FloatVec scores = d.forward(dIn, 2 * BATCH);
-        double lossD = GanLoss.discriminator(LossKind.NON_SATURATING, scores, BATCH, dScores, 1f / BATCH);
-        d.backward(dScores, 2 * BATCH, true, null);
-        optD.step(d.parameters(), d.gradients());
-        // G: fresh fakes, input-only gradients through D.
-        drawZ();
-        fake = g.forward(z, BATCH);
-        scores = d.forward(fake, BATCH);
-        double lossG = GanLoss.generator(LossKind.NON_SATURATING, scores, BATCH, dScores, 1f / BATCH);
-        d.backward(dScores, BATCH, false, dFake);
-        g.backward(dFake, BATCH, true, null);
-        optG.step(g.parameters(), g.gradients());
-        return lossD + lossG;
-    }
-
-    private void drawZ() {
-        for (int i = 0; i < z.length(); i++) {
-            z.set(i, (float) rng.nextGaussian());
+        Workload(boolean profile) {
+            MinibatchDiscriminationConfig noMbd = new MinibatchDiscriminationConfig(false, 16, 5);
+            Sequential g0 = Dcgan.generator(LATENT, BASE, 1, SIDE, SIDE, BATCH, new SplittableRandom(1));
+            Sequential d0 = Dcgan.discriminator(BASE, 1, SIDE, SIDE, noMbd, 2 * BATCH, new SplittableRandom(2));
+            g = profile ? TimedLayer.timed(g0, "G", BATCH) : g0;
+            d = profile ? TimedLayer.timed(d0, "D", 2 * BATCH) : d0;
+            optG = new Adam(g.parameterCount()).set(LR, 0.5, 0.999);
+            optD = new Adam(d.parameterCount()).set(LR, 0.5, 0.999);
+            mnist = loadMnist();
         }
-    }
 
-    private void drawReals() {
-        int n = SIDE * SIDE;
-        if (mnist == null) {
-            for (int i = 0; i < real.length; i++) {
-                real[i] = (float) (rng.nextDouble() * 2 - 1);
+        /** One D update and one G update; returns D's loss + G's loss (kept so no work is optimised away). */
+        double step() {
+            // D: reals then fresh fakes, one batch, BN statistics per half.
+            drawReals();
+            dIn.copyFrom(real, 0, 0, real.length);
+            drawZ();
+            FloatVec fake = g.forward(z, BATCH);
+            dIn.copyFrom(fake, 0, real.length, real.length);
+            d.setGroupRows(BATCH);
+            FloatVec scores = d.forward(dIn, 2 * BATCH);
+            double lossD = GanLoss.discriminator(LossKind.NON_SATURATING, scores, BATCH, dScores, 1f / BATCH);
+            d.backward(dScores, 2 * BATCH, true, null);
+            optD.step(d.parameters(), d.gradients());
+            // G: fresh fakes, input-only gradients through D.
+            drawZ();
+            fake = g.forward(z, BATCH);
+            scores = d.forward(fake, BATCH);
+            double lossG = GanLoss.generator(LossKind.NON_SATURATING, scores, BATCH, dScores, 1f / BATCH);
+            d.backward(dScores, BATCH, false, dFake);
+            g.backward(dFake, BATCH, true, null);
+            optG.step(g.parameters(), g.gradients());
+            return lossD + lossG;
+        }
+
+        private void drawZ() {
+            for (int i = 0; i < z.length(); i++) {
+                z.set(i, (float) rng.nextGaussian());
             }
-            return;
         }
-        int images = mnist.length / n;
-        for (int r = 0; r < BATCH; r++) {
-            System.arraycopy(mnist, rng.nextInt(images) * n, real, r * n, n);
-        }
-    }
 
-    /** GAN_MNIST_DIR's images-idx3-ubyte.gz scaled to [-1, 1], or null when unset. */
-    private static float[] loadMnist() {
-        String dir = System.getenv("GAN_MNIST_DIR");
-        if (dir == null || dir.isBlank()) {
-            return null;
-        }
-        try (InputStream raw = Files.newInputStream(Path.of(dir, "images-idx3-ubyte.gz"));
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
-            if (in.readInt() != 2051) {
-                throw new IOException("not an IDX image file");
+        private void drawReals() {
+            int n = SIDE * SIDE;
+            if (mnist == null) {
+                for (int i = 0; i < real.length; i++) {
+                    real[i] = (float) (rng.nextDouble() * 2 - 1);
+                }
+                return;
             }
-            int count = in.readInt();
-            int pixels = in.readInt() * in.readInt();
-            byte[] bytes = in.readNBytes(count * pixels);
-            float[] out = new float[bytes.length];
-            for (int i = 0; i < bytes.length; i++) {
-                out[i] = (bytes[i] & 0xff) / 127.5f - 1f;
+            int images = mnist.length / n;
+            for (int r = 0; r < BATCH; r++) {
+                System.arraycopy(mnist, rng.nextInt(images) * n, real, r * n, n);
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
 
-    /** Runs warm-up then timed steps; returns steps per second of the timed part. */
-    double run(int warmup, int steps) {
-        double sink = 0;
-        for (int i = 0; i < warmup; i++) {
-            sink += step();
+        /** GAN_MNIST_DIR's images-idx3-ubyte.gz scaled to [-1, 1], or null when unset. */
+        private static float[] loadMnist() {
+            String dir = System.getenv("GAN_MNIST_DIR");
+            if (dir == null || dir.isBlank()) {
+                return null;
+            }
+            try (InputStream raw = Files.newInputStream(Path.of(dir, "images-idx3-ubyte.gz"));
+                 DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+                if (in.readInt() != 2051) {
+                    throw new IOException("not an IDX image file");
+                }
+                int count = in.readInt();
+                int pixels = in.readInt() * in.readInt();
+                byte[] bytes = in.readNBytes(count * pixels);
+                float[] out = new float[bytes.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    out[i] = (bytes[i] & 0xff) / 127.5f - 1f;
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        TimedLayer.resetAll();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            sink += step();
+
+        /** Runs warm-up then timed steps; returns steps per second of the timed part. */
+        double run(int warmup, int steps) {
+            double sink = 0;
+            for (int i = 0; i < warmup; i++) {
+                sink += step();
+            }
+            TimedLayer.resetAll();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                sink += step();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (!Double.isFinite(sink)) {
+                System.out.println("warning: non-finite loss");
+            }
+            return steps / seconds;
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!Double.isFinite(sink)) {
-            System.out.println("warning: non-finite loss");
-        }
-        return steps / seconds;
     }
 
     /** Peak resident set size of this process in MiB (VmHWM), or -1 where /proc is missing. */
@@ -174,7 +177,7 @@ class DcganBench {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean profile = args.length > 2 && args[2].equals("profile");
-        DcganBench bench = new DcganBench(profile);
+        Workload bench = new Workload(profile);
         double rate = bench.run(warmup, steps);
         System.out.printf(Locale.ROOT, "ours steps_per_s=%.3f rss_peak_mib=%.0f%n", rate, peakRssMib());
         if (profile) {
@@ -184,7 +187,7 @@ class DcganBench {
 
     @Test
     void benchmark() {
-        double rate = new DcganBench(false).run(Integer.getInteger("warmup", 5), Integer.getInteger("steps", 20));
+        double rate = new Workload(false).run(Integer.getInteger("warmup", 5), Integer.getInteger("steps", 20));
         System.out.printf(Locale.ROOT, "ours steps_per_s=%.3f rss_peak_mib=%.0f (OMP_NUM_THREADS=%s)%n", rate,
                 peakRssMib(), System.getenv("OMP_NUM_THREADS"));
     }
