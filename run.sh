@@ -12,4 +12,10 @@ fi
 # One native thread per run: small models are ~2.5x faster than with OpenMP spread over both cores, and several
 # runs then use the cores in parallel (docs/architecture.md).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+# glibc hands large freed blocks back to the kernel, so the multi-MB temporaries oneDNN allocates around every
+# convolution are page-faulted in again and again: fixed thresholds keep them in the heap (1.4-1.7x on the DCGAN,
+# docs/benchmarks.md).
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
+export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-67108864}"
 exec java -Xmx512m -jar "$jar" "$@"
