@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 /**
  * Start-up and streaming benchmark of the real server, as a user meets it: launches the README's run command
  * (`./run.sh`, already built), then measures the time to /health, to the first frame of a new ring8 run, and to
- * the first frame after Play, then the training speed over a window, as seen by a WebSocket client.
+ * the first frame after Play, then the training speed over a window, as seen by a WebSocket client, and the
+ * server's peak resident memory.
  *
- * Usage (from the repository root, after one `./run.sh` build): java bench/FirstFrame.java [seconds]
+ * Usage (from the repository root, after one `./run.sh` build): java bench/FirstFrame.java [seconds] [preset]
+ * (preset default ring8; mnist-dcgan needs GAN_MNIST_DIR in the environment, which the server inherits)
  * Uses only the JDK (java.net.http), so it needs no build.
  */
 public final class FirstFrame {
@@ -28,6 +30,7 @@ public final class FirstFrame {
 
     public static void main(String[] args) throws Exception {
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        String preset = args.length > 1 ? args[1] : "ring8";
         int port = 18_080;
         ProcessBuilder pb = new ProcessBuilder("./run.sh").redirectErrorStream(true)
                 .redirectOutput(Path.of("target-bench-server.log").toFile());
@@ -57,7 +60,7 @@ public final class FirstFrame {
             WebSocket ws = http.newWebSocketBuilder().subprotocols("gan.v1")
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), l).get(30, TimeUnit.SECONDS);
             l.ws = ws;
-            ws.sendText("{\"type\":\"create_run\",\"payload\":{\"preset\":\"ring8\"}}", true);
+            ws.sendText("{\"type\":\"create_run\",\"payload\":{\"preset\":\"" + preset + "\"}}", true);
             long tFrame = l.firstFrame.get(60, TimeUnit.SECONDS);
             String runId = l.runId.get(60, TimeUnit.SECONDS);
             long tStart = System.nanoTime();
@@ -72,14 +75,30 @@ public final class FirstFrame {
             System.out.printf("README run command -> first frame of new run: %6.2f s%n", (tFrame - t0) / 1e9);
             System.out.printf("Play -> first frame with step > 0:            %6.3f s%n", (tLive - tStart) / 1e9);
             System.out.printf("README run command -> first live frame:       %6.2f s%n", (tLive - t0) / 1e9);
-            System.out.printf("ring8 default (batch 256, 3x128) while streaming: %.1f steps/s over %.0f s "
-                    + "(%d frames received)%n", (s1 - s0) / seconds, seconds, l.frames);
+            System.out.printf("%s while streaming: %.2f steps/s over %.0f s (%d frames received)%n", preset,
+                    (s1 - s0) / seconds, seconds, l.frames);
+            System.out.printf("server peak RSS: %s%n", peakRss(server));
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
         } finally {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** VmHWM of the server's JVM (run.sh execs java, so it is the launched process or its child). */
+    private static String peakRss(Process server) throws java.io.IOException {
+        for (ProcessHandle h : java.util.stream.Stream.concat(java.util.stream.Stream.of(server.toHandle()),
+                server.descendants()).toList()) {
+            if (h.info().command().orElse("").endsWith("java")) {
+                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + h.pid() + "/status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return line.substring(6).trim();
+                    }
+                }
+            }
+        }
+        return "unknown";
     }
 
     private static final class Listener implements WebSocket.Listener {
