@@ -12,8 +12,6 @@ import dev.ganplayground.samples.LatentWalk;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.GanTrainer;
 import dev.ganplayground.training.RealSource;
-import dev.ganplayground.training.StepMode;
-import dev.ganplayground.training.TickReport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,13 +64,8 @@ final class ImageEngine implements RunEngine {
     }
 
     @Override
-    public TickReport train(int steps, StepMode mode) {
-        return trainer.train(steps, mode);
-    }
-
-    @Override
-    public long step() {
-        return trainer.step();
+    public GanTrainer trainer() {
+        return trainer;
     }
 
     @Override
@@ -132,10 +125,6 @@ final class ImageEngine implements RunEngine {
                 dataset.classNames(), EVAL_SAMPLES, classifier.testAccuracy()));
     }
 
-    @Override
-    public void close() {
-        trainer.close();
-    }
 
     /** The dataset as the trainer's real source. */
     private record DatasetSource(ImageDataset dataset) implements RealSource {

@@ -5,8 +5,6 @@ import dev.ganplayground.metrics.CollapseAlarm;
 import dev.ganplayground.metrics.ModeCoverage;
 import dev.ganplayground.samples.FrameEncoder;
 import dev.ganplayground.training.GanTrainer;
-import dev.ganplayground.training.StepMode;
-import dev.ganplayground.training.TickReport;
 
 /**
  * A 2D run: plane frames at most {@code view.maxFramesPerSecond} a second, PacGAN mode coverage and grid
@@ -24,13 +22,8 @@ final class PointEngine implements RunEngine {
     }
 
     @Override
-    public TickReport train(int steps, StepMode mode) {
-        return trainer.train(steps, mode);
-    }
-
-    @Override
-    public long step() {
-        return trainer.step();
+    public GanTrainer trainer() {
+        return trainer;
     }
 
     @Override
@@ -66,10 +59,5 @@ final class PointEngine implements RunEngine {
         CollapseAlarm.Event event = alarm.update(step, coverage.captured(), coverage.modeCount(),
                 coverage.hqFraction()).orElse(null);
         return new Evaluated(result.metrics(), modes, event, null);
-    }
-
-    @Override
-    public void close() {
-        trainer.close();
     }
 }

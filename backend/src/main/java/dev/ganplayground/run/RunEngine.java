@@ -2,6 +2,7 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
+import dev.ganplayground.training.GanTrainer;
 import dev.ganplayground.training.StepMode;
 import dev.ganplayground.training.TickReport;
 
@@ -13,11 +14,18 @@ import java.util.Map;
  * {@link Run} keeps the state machine, the histories and the publication order. Confined to the run's thread.
  */
 interface RunEngine extends AutoCloseable {
+    /** The trainer this engine drives (owned by the engine). */
+    GanTrainer trainer();
+
     /** Trains; a NonFiniteException stops before the offending update. */
-    TickReport train(int steps, StepMode mode);
+    default TickReport train(int steps, StepMode mode) {
+        return trainer().train(steps, mode);
+    }
 
     /** Steps completed. */
-    long step();
+    default long step() {
+        return trainer().step();
+    }
 
     /** Applies a live (non-structural) change. */
     void reconfigure(RunConfig next);
@@ -33,7 +41,9 @@ interface RunEngine extends AutoCloseable {
 
     /** Frees native memory. */
     @Override
-    void close();
+    default void close() {
+        trainer().close();
+    }
 
     /**
      * What one evaluation found.

@@ -180,7 +180,9 @@ final class WsSession {
         if (old != null) {
             old.close();
         }
-        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, ws::writeBinaryMessage, ws::writeQueueFull);
+        // A frame can arrive after the socket closed but before its close handler ran: writeQueueFull would throw.
+        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, ws::writeBinaryMessage,
+                () -> ws.isClosed() || ws.writeQueueFull());
         subscriptions.put(runId, sub);
         sub.ready().compose(v -> runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep)))
                 .compose(snapshot -> runs.latestFrame(runId).map(frame -> {
