@@ -11,10 +11,12 @@ const classes = { step: 800, counts: [300, 250, 0, 10, 240, 260, 250, 240, 230, 
   labels: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
   classifierAccuracy: 0.9712 };
 
-test('class histogram: labels, covered classes (>= 1% of samples), uniform share and the captions', () => {
+test('class histogram: labels, covered classes (>= a tenth of the uniform share, the server rule), uniform share and the captions', () => {
   const m = classHistogramModel(classes);
   assert.equal(m.bars[9].label, 'Ankle boot');
-  assert.equal(m.covered, 8, 'Pullover has none and Dress 0.5%');
+  assert.equal(m.covered, 8, 'Pullover has none and Dress 10, below a tenth of the uniform 200');
+  assert.equal(classHistogramModel({ counts: [20, 380], samples: 400 }).covered, 2, 'exactly a tenth is covered');
+  assert.equal(classHistogramModel({ counts: [19, 381], samples: 400 }).covered, 1);
   assert.equal(m.uniform, 200);
   assert.ok(m.uniformHeight > 0.3 && m.uniformHeight <= 0.5, 'the uniform line sits at about half height or below');
   assert.ok(m.bars.every((b) => b.height >= 0 && b.height <= 1));

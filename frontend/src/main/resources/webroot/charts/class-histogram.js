@@ -5,9 +5,10 @@
  *   model.uniformHeight; accuracyText(model); coveredText(model);   // 'classifier accuracy 97.1%', 'classes covered 9 / 10'
  *
  * The class histogram of an image run (the `classes` message: generated samples per class, by a small
- * classifier) as data: the mode histogram's model (charts/mode-histogram.js: covered = at least 1% of the
- * samples, the y scale leaves an even spread at about half height) plus the class labels and the uniform share,
- * drawn as a reference line because a healthy generator makes every class about equally often.
+ * classifier) as data: the mode histogram's model (the y scale leaves an even spread at about half height) plus
+ * the class labels and the uniform share, drawn as a reference line because a healthy generator makes every class
+ * about equally often. A class is covered with at least a tenth of the uniform share (and one sample): the
+ * server's rule for `images/classes_covered`, so caption and chart agree.
  */
 import { histogramModel } from './mode-histogram.js';
 
@@ -16,9 +17,11 @@ export function classHistogramModel(payload) {
   if (!base) return null;
   const labels = Array.isArray(payload.labels) ? payload.labels : [];
   const uniform = base.samples / base.modes;
-  const bars = base.bars.map((b) => ({ ...b, label: String(labels[b.index] ?? b.index), height: b.count / base.maxCount }));
+  const coveredMin = Math.max(1, uniform / 10);
+  const bars = base.bars.map((b) => ({ ...b, label: String(labels[b.index] ?? b.index),
+    height: b.count / base.maxCount, covered: b.count >= coveredMin }));
   const accuracy = Number.isFinite(payload.classifierAccuracy) ? payload.classifierAccuracy : null;
-  return { ...base, bars, covered: bars.filter((b) => b.covered).length, uniform,
+  return { ...base, bars, coveredMin, covered: bars.filter((b) => b.covered).length, uniform,
     uniformHeight: uniform / base.maxCount, accuracy };
 }
 
