@@ -1,0 +1,158 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Does watching slow training down? Starts the README's server (`./run.sh`, already built), creates a run of the
+ * default preset (or the one named) over REST and starts it, then alternates blocks with no viewer and blocks with
+ * N WebSocket viewers subscribed (each receiving every text event and up to view.maxFramesPerSecond frames a
+ * second), reading the run's step over REST at the start and end of each block. Prints each block, the medians and
+ * their ratio. The viewers live in this process and only count bytes, so their CPU is the least a real viewer
+ * costs the server's machine.
+ *
+ * Usage (from the repository root, after one `./run.sh` build):
+ *   java bench/Viewers.java [viewers=50] [blocks=5] [seconds=10] [preset=ring8]
+ * Uses only the JDK (java.net.http), so it needs no build.
+ */
+public final class Viewers {
+    private static final Pattern STEP = Pattern.compile("\"step\":(\\d+)");
+    private static final Pattern RUN_ID = Pattern.compile("\"runId\":\"(r[0-9a-f]{12})\"");
+
+    public static void main(String[] args) throws Exception {
+        int viewers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        String preset = args.length > 3 ? args[3] : "ring8";
+        int port = 18_090;
+        ProcessBuilder pb = new ProcessBuilder("./run.sh").redirectErrorStream(true)
+                .redirectOutput(Path.of("target-bench-viewers.log").toFile());
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("GAN_RUNS_DIR", System.getProperty("java.io.tmpdir") + "/gan-bench-runs");
+        Process server = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            waitForHealth(http, base, server);
+            String created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"preset\":\"" + preset + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = RUN_ID.matcher(created);
+            if (!m.find()) {
+                throw new IllegalStateException("no run created: " + created);
+            }
+            String runId = m.group(1);
+            // A control socket that never subscribes: it starts the run and receives nothing of it.
+            WebSocket control = http.newWebSocketBuilder().subprotocols("gan.v1")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Counting()).get(30, TimeUnit.SECONDS);
+            control.sendText("{\"type\":\"start\",\"runId\":\"" + runId + "\"}", true);
+            TimeUnit.SECONDS.sleep(5); // JIT warm-up
+            List<Double> alone = new ArrayList<>();
+            List<Double> watched = new ArrayList<>();
+            System.out.printf("%s run, %d viewers, %d blocks of %d s, load %s%n", preset, viewers, blocks, seconds,
+                    java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
+            for (int b = 1; b <= blocks; b++) {
+                double a = rate(http, base, runId, seconds);
+                Counting counter = new Counting();
+                List<WebSocket> sockets = new ArrayList<>();
+                for (int i = 0; i < viewers; i++) {
+                    WebSocket ws = http.newWebSocketBuilder().subprotocols("gan.v1")
+                            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), counter).get(30, TimeUnit.SECONDS);
+                    ws.sendText("{\"type\":\"subscribe\",\"runId\":\"" + runId + "\"}", true);
+                    sockets.add(ws);
+                }
+                TimeUnit.SECONDS.sleep(1); // snapshots delivered
+                long bytes0 = counter.bytes.get();
+                double w = rate(http, base, runId, seconds);
+                long mib = (counter.bytes.get() - bytes0) >> 20;
+                for (WebSocket ws : sockets) {
+                    ws.sendClose(WebSocket.NORMAL_CLOSURE, "block done");
+                }
+                TimeUnit.SECONDS.sleep(1);
+                alone.add(a);
+                watched.add(w);
+                System.out.printf("block %d: alone %.1f steps/s | %d viewers %.1f steps/s (%d MiB received, %.1f MiB/s)%n",
+                        b, a, viewers, w, mib, mib / (double) seconds);
+            }
+            double ma = median(alone);
+            double mw = median(watched);
+            System.out.printf("median steps/s: alone %.1f, with %d viewers %.1f, ratio %.3f%n", ma, viewers, mw, mw / ma);
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double rate(HttpClient http, String base, String runId, int seconds) throws Exception {
+        long s0 = step(http, base, runId);
+        long t0 = System.nanoTime();
+        TimeUnit.SECONDS.sleep(seconds);
+        long s1 = step(http, base, runId);
+        return (s1 - s0) / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long step(HttpClient http, String base, String runId) throws Exception {
+        String run = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = STEP.matcher(run);
+        if (!m.find()) {
+            throw new IllegalStateException("no step in " + run);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void waitForHealth(HttpClient http, String base, Process server) throws Exception {
+        while (true) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            if (!server.isAlive()) {
+                throw new IllegalStateException("server exited; see target-bench-viewers.log");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Counts what arrives and asks for more; decodes nothing. */
+    private static final class Counting implements WebSocket.Listener {
+        final AtomicLong bytes = new AtomicLong();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            bytes.addAndGet(data.length());
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket w, ByteBuffer data, boolean last) {
+            bytes.addAndGet(data.remaining());
+            w.request(1);
+            return null;
+        }
+    }
+}
