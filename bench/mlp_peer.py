@@ -20,6 +20,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+from dcgan_peer import peak_rss_mib
+
 BATCH, LATENT, HIDDEN, LR = 256, 2, 128, 1e-3
 
 
@@ -29,14 +31,6 @@ def mlp(n_in, n_out):
         nn.Linear(HIDDEN, HIDDEN), nn.ReLU(),
         nn.Linear(HIDDEN, HIDDEN), nn.ReLU(),
         nn.Linear(HIDDEN, n_out))
-
-
-def peak_rss_mib():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return -1.0
 
 
 def main():
