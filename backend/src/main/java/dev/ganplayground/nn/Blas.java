@@ -34,4 +34,14 @@ public final class Blas {
                 transB ? CblasTrans : CblasNoTrans, m, n, k, alpha, a.pointer(), lda, b.pointer(), ldb, beta,
                 c.pointer(), ldc);
     }
+
+    /**
+     * y = alpha op(A) x + beta y, row-major: A is stored rows x cols with leading dimension lda; op(A) is A or its
+     * transpose; x and y are contiguous.
+     */
+    public static void sgemv(boolean transA, int rows, int cols, float alpha, FloatVec a, int lda, FloatVec x,
+                             float beta, FloatVec y) {
+        openblas_nolapack.cblas_sgemv(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, rows, cols, alpha,
+                a.pointer(), lda, x.pointer(), 1, beta, y.pointer(), 1);
+    }
 }

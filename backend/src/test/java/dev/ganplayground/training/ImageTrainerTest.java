@@ -18,7 +18,7 @@ class ImageTrainerTest {
     private static final int SIDE = 28;
 
     /** Bright axis-aligned squares on black, in [-1, 1]: enough structure for D to tell from G's noise. */
-    private static final RealSource SQUARES = new RealSource() {
+    static final RealSource SQUARES = new RealSource() {
         @Override
         public SampleShape shape() {
             return new SampleShape(1, SIDE, SIDE);

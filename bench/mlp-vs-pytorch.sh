@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# 2D MLP GAN training speed, the product's trainer (MlpBench: GanTrainer on the ring8 preset, ticks as the server)
+# against PyTorch (mlp_peer.py), run ALTERNATELY in blocks so that both see the same machine load: after one
+# warm-up block each, `blocks` x (ours, peer), each a fresh process that warms up `warmup` seconds and then times
+# `seconds`. Prints every block, then the medians and the ratio.
+#
+# Usage (repository root): bench/mlp-vs-pytorch.sh [blocks=5] [dSteps=2] [seconds=5] [warmup=3]
+#   dSteps: D updates per G update on both sides (the ring8 preset's default is 2).
+# Environment: PEER_MODE=cat runs the peer's D once on [reals; fakes] (default: two calls, reals then detached
+# fakes, as pytorch/examples writes it). One native thread each side (OMP_NUM_THREADS=1, torch.set_num_threads(1)),
+# the server's JVM heap (-Xmx512m) and malloc settings (run.sh).
+# Needs: the backend's Maven dependencies (offline), /usr/bin/python3 with torch (Debian: python3-torch).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+blocks=${1:-5}
+dsteps=${2:-2}
+seconds=${3:-5}
+warmup=${4:-3}
+mode=${PEER_MODE:-}
+
+mvn -B -o -q test-compile dependency:build-classpath -pl backend -am \
+  -Dmdep.outputFile="$PWD/backend/target/bench-classpath.txt" -Dmdep.includeScope=test
+cp="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench-classpath.txt)"
+
+export OMP_NUM_THREADS=1
+export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=67108864
+
+ours() { java -Xmx512m -cp "$cp" dev.ganplayground.bench.MlpBench 1 "$dsteps" "$@" 2>/dev/null | grep '^ours'; }
+peer() { /usr/bin/python3 bench/mlp_peer.py "$dsteps" "$@" $mode | grep '^peer'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+echo "2D MLP GAN ring8, batch 256, dSteps $dsteps, 1 thread, $blocks blocks of $seconds s (after $warmup s warm-up" \
+  "each), peer ${mode:-two-calls}, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+ours 1 1 >/dev/null   # first use: natives, page cache
+peer 1 1 >/dev/null
+out=$(mktemp)
+for b in $(seq 1 "$blocks"); do
+  o=$(ours "$warmup" "$seconds")
+  p=$(peer "$warmup" "$seconds")
+  echo "block $b: $o | $p (load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "$o" >>"$out"
+  echo "$p" >>"$out"
+done
+o_rate=$(grep '^ours' "$out" | field steps_per_s | median)
+p_rate=$(grep '^peer' "$out" | field steps_per_s | median)
+o_rss=$(grep '^ours' "$out" | field rss_peak_mib | median)
+p_rss=$(grep '^peer' "$out" | field rss_peak_mib | median)
+rm -f "$out"
+awk -v o="$o_rate" -v p="$p_rate" -v orss="$o_rss" -v prss="$p_rss" 'BEGIN {
+  printf "median steps/s: ours %.1f, PyTorch %.1f, ratio %.2fx; ", o, p, o / p
+  printf "peak RSS MiB: ours %.0f, PyTorch %.0f\n", orss, prss }'
