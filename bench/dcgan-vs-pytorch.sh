@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# DCGAN training speed, our layers (DcganBench) against PyTorch (dcgan_peer.py), run ALTERNATELY in blocks so that
+# DCGAN training speed, ours (DcganBench) against PyTorch (dcgan_peer.py), run ALTERNATELY in blocks so that
 # both see the same machine load: after one warm-up block each, `blocks` x (ours, peer), each a fresh process that
 # warms up `warmup` steps and times `steps`. Prints every block, then the medians, the ratio and the peak RSS.
 #
 # Usage (repository root): bench/dcgan-vs-pytorch.sh [blocks=5] [steps=30] [warmup=5]
-# Environment: THREADS (native threads of each side, default 2: OMP_NUM_THREADS for ND4J/oneDNN and for PyTorch,
-# whose script also calls torch.set_num_threads(2)); GAN_MNIST_DIR (train on MNIST; timing does not depend on it);
-# MALLOC_DEFAULTS=1 keeps glibc's default malloc tuning (see below).
+# Environment:
+#   THREADS      native threads of each side, default 2. PyTorch: OMP_NUM_THREADS and torch.set_num_threads.
+#   MODE         ours: trainer (default; the product's GanTrainer built from the DCGAN preset, trained in ticks) or
+#                loop (DcganBench's own step loop, the same layers).
+#   NATIVE       how ours gets its threads: thread (default; as the server does it: OMP_NUM_THREADS=1 as run.sh
+#                sets, and the run's thread sets its own count, nn/NativeThreads) or env (OMP_NUM_THREADS=THREADS).
+#   PEER_OPENBLAS_THREADS  if set, OPENBLAS_NUM_THREADS for PyTorch only. Unset, Debian's pthread OpenBLAS sizes
+#                its pool from OMP_NUM_THREADS, and its spinning workers compete with PyTorch's own OpenMP threads
+#                (at 2 threads PyTorch ran ~2.5x faster with PEER_OPENBLAS_THREADS=1); ours runs OpenBLAS at 1.
+#   GAN_MNIST_DIR train on MNIST (timing does not depend on it); MALLOC_DEFAULTS=1 keeps glibc's default malloc
+#                tuning (see below).
 # Needs: the backend's Maven dependencies (offline), /usr/bin/python3 with torch (Debian: python3-torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +22,8 @@ blocks=${1:-5}
 steps=${2:-30}
 warmup=${3:-5}
 threads=${THREADS:-2}
+mode=${MODE:-trainer}
+native=${NATIVE:-thread}
 
 mvn -B -o -q test-compile dependency:build-classpath -pl backend -am \
   -Dmdep.outputFile="$PWD/backend/target/bench-classpath.txt" -Dmdep.includeScope=test
@@ -26,15 +36,26 @@ cp="backend/target/test-classes:backend/target/classes:$(cat backend/target/benc
 if [ "${MALLOC_DEFAULTS:-0}" != 1 ]; then
   export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=67108864
 fi
-export OMP_NUM_THREADS="$threads"
+if [ "$native" = thread ]; then
+  ours_env=(OMP_NUM_THREADS=1) ours_args=("$mode" "threads=$threads")
+else
+  ours_env=(OMP_NUM_THREADS="$threads") ours_args=("$mode")
+fi
+peer_env=(OMP_NUM_THREADS="$threads")
+if [ -n "${PEER_OPENBLAS_THREADS:-}" ]; then
+  peer_env+=(OPENBLAS_NUM_THREADS="$PEER_OPENBLAS_THREADS")
+fi
 
-ours() { java -Xmx1g -cp "$cp" dev.ganplayground.bench.DcganBench "$@" 2>/dev/null | grep '^ours'; }
-peer() { /usr/bin/python3 bench/dcgan_peer.py "$@" | grep '^peer'; }
+ours() {
+  env "${ours_env[@]}" java -Xmx1g -cp "$cp" dev.ganplayground.bench.DcganBench "$@" "${ours_args[@]}" 2>/dev/null \
+    | grep '^ours'
+}
+peer() { env "${peer_env[@]}" /usr/bin/python3 bench/dcgan_peer.py "$@" | grep '^peer'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "DCGAN 28x28 batch 64, $blocks blocks of $steps steps (after $warmup warm-up steps each), threads $threads," \
-  "load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "ours: mode $mode, ${ours_env[*]} ${ours_args[*]}; peer: ${peer_env[*]}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 ours 2 3 >/dev/null   # first use: JIT, natives, page cache
 peer 2 3 >/dev/null
 out=$(mktemp)

@@ -4,6 +4,8 @@ and on detached fakes in two calls, so BatchNorm sees each half alone; G's loss 
 D's weight gradients, which the next D step zeroes).
 
 Usage: /usr/bin/python3 bench/dcgan_peer.py [warmup_steps] [timed_steps]
+Threads: torch.set_num_threads(OMP_NUM_THREADS, default 2). Debian's OpenBLAS (pthread build) takes its pool size
+from OPENBLAS_NUM_THREADS, else OMP_NUM_THREADS.
 Prints one line: "peer steps_per_s=... rss_peak_mib=...". Reals are uniform [-1, 1] noise, or MNIST when
 GAN_MNIST_DIR is set (the timing does not depend on it). Run by bench/dcgan-vs-pytorch.sh.
 """
@@ -73,7 +75,7 @@ def peak_rss_mib():
 def main():
     warmup = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     steps = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
     torch.manual_seed(42)
     g, d = generator(), discriminator()
     g.apply(dcgan_init)

@@ -43,7 +43,8 @@ public final class Main {
                     return null;
                 })
                 .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
-                        new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir()))))
+                        new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
+                                app.convThreads()))))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

@@ -17,11 +17,23 @@ import java.util.function.UnaryOperator;
  *                      {@code dataset-fashion-mnist} package installs it)
  * @param cacheDir      where trained helper models (the image classifiers) are cached ({@code GAN_CACHE_DIR},
  *                      default {@code cache} under the runs folder)
+ * @param convThreads   native threads of an image (convolutional) run while it is the only run training
+ *                      ({@code GAN_CONV_THREADS}, default 2, or 1 on a one-core machine), in [1, 64]; any other
+ *                      run, and every run while several train, uses one (see run/NativeThreadPolicy)
  */
 public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, Path mnistDir, Path fashionDir,
-                        Path cacheDir) {
+                        Path cacheDir, int convThreads) {
     /** Where Debian's dataset-fashion-mnist package installs the IDX files. */
     public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+    /** GAN_CONV_THREADS's default: a lone DCGAN run is ~1.3x faster on 2 cores than on 1 (docs/benchmarks.md). */
+    public static final int DEFAULT_CONV_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    /** The default native threads for image runs. */
+    public AppConfig(String host, int port, int maxActiveRuns, Path runsDir, Path mnistDir, Path fashionDir,
+                     Path cacheDir) {
+        this(host, port, maxActiveRuns, runsDir, mnistDir, fashionDir, cacheDir, DEFAULT_CONV_THREADS);
+    }
 
     /** The defaults for everything but the network settings (tests). */
     public AppConfig(String host, int port, int maxActiveRuns, Path runsDir) {
@@ -32,6 +44,7 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, 
         Validator v = new Validator();
         v.intRange("PORT", port, 0, 65_535);
         v.intRange("GAN_MAX_RUNS", maxActiveRuns, 1, 256);
+        v.intRange("GAN_CONV_THREADS", convThreads, 1, 64);
         v.throwIfInvalid();
     }
 
@@ -51,7 +64,8 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, 
                 runs,
                 mnist == null ? null : Path.of(mnist),
                 fashion == null ? DEBIAN_FASHION_DIR : Path.of(fashion),
-                cache == null ? runs.resolve("cache") : Path.of(cache));
+                cache == null ? runs.resolve("cache") : Path.of(cache),
+                integer(env, "GAN_CONV_THREADS", DEFAULT_CONV_THREADS));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -67,6 +81,6 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, 
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, maxActiveRuns, runsDir, mnistDir, fashionDir, cacheDir);
+        return new AppConfig(host, newPort, maxActiveRuns, runsDir, mnistDir, fashionDir, cacheDir, convThreads);
     }
 }

@@ -11,7 +11,7 @@ import dev.ganplayground.samples.ImageGrid;
 import dev.ganplayground.samples.LatentWalk;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.GanTrainer;
-import dev.ganplayground.training.RealSource;
+import dev.ganplayground.training.ImageSource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,8 +42,7 @@ final class ImageEngine implements RunEngine {
     ImageEngine(RunConfig config, ImageDataset dataset, ImageClassifier classifier) {
         this.dataset = dataset;
         this.classifier = classifier;
-        RealSource source = new DatasetSource(dataset);
-        trainer = new GanTrainer(config, source);
+        trainer = new GanTrainer(config, new ImageSource(dataset));
         timeline = new Timeline(config.view().timelineFrames());
         // Own streams, split from the seed but never from the trainer's: frames and evaluations leave training alone.
         SplittableRandom r = new SplittableRandom(config.seed() ^ 0x1A6E5EEDL);
@@ -123,19 +122,5 @@ final class ImageEngine implements RunEngine {
         row.put(MetricNames.IMAGES_CONFIDENCE, cov.meanConfidence());
         return new Evaluated(row, null, null, new ClassesSnapshot(trainer.step(), cov.counts(),
                 dataset.classNames(), EVAL_SAMPLES, classifier.testAccuracy()));
-    }
-
-
-    /** The dataset as the trainer's real source. */
-    private record DatasetSource(ImageDataset dataset) implements RealSource {
-        @Override
-        public SampleShape shape() {
-            return new SampleShape(dataset.channels(), dataset.height(), dataset.width());
-        }
-
-        @Override
-        public void sample(SplittableRandom rng, float[] out, int offset, int n) {
-            dataset.sample(rng, out, offset, n);
-        }
     }
 }

@@ -20,10 +20,29 @@ public final class RunEngines {
     private final ImageDatasets datasets;
     private final Path cacheDir;
     private final Map<String, ImageClassifier> classifiers = new ConcurrentHashMap<>();
+    private final int convThreads;
 
+    /** Image runs use one native thread (tests: reproducible, and light on a shared machine). */
     public RunEngines(ImageDatasets datasets, Path cacheDir) {
+        this(datasets, cacheDir, 1);
+    }
+
+    /**
+     * @param convThreads native threads of an image run while it is the only run training (see
+     *                    {@link NativeThreadPolicy})
+     */
+    public RunEngines(ImageDatasets datasets, Path cacheDir, int convThreads) {
+        if (convThreads < 1) {
+            throw new IllegalArgumentException("convThreads must be >= 1, found " + convThreads);
+        }
         this.datasets = datasets;
         this.cacheDir = cacheDir;
+        this.convThreads = convThreads;
+    }
+
+    /** Native threads of an image run while it is the only run training. */
+    int convThreads() {
+        return convThreads;
     }
 
     public ImageDatasets datasets() {

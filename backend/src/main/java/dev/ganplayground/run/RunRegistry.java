@@ -25,6 +25,7 @@ public final class RunRegistry {
     private final RunEngines engines;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService threads;
+    private final NativeThreadPolicy threadPolicy;
     private final SecureRandom ids = new SecureRandom();
 
     public RunRegistry(int maxActiveRuns, RunListener listener, RunEngines engines) {
@@ -34,6 +35,7 @@ public final class RunRegistry {
         this.maxActiveRuns = maxActiveRuns;
         this.listener = listener;
         this.engines = engines;
+        this.threadPolicy = new NativeThreadPolicy(engines.convThreads(), this::trainingRuns);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "run-" + n.incrementAndGet());
@@ -50,7 +52,7 @@ public final class RunRegistry {
         }
         byte[] b = new byte[6];
         ids.nextBytes(b);
-        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines);
+        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines, threadPolicy);
         runs.put(run.id(), run);
         threads.execute(run);
         return run;
@@ -58,6 +60,17 @@ public final class RunRegistry {
 
     public Optional<Run> find(String runId) {
         return Optional.ofNullable(runId == null ? null : runs.get(runId));
+    }
+
+    /** Runs training now (state RUNNING). */
+    int trainingRuns() {
+        int n = 0;
+        for (Run r : runs.values()) {
+            if (r.state() == RunState.RUNNING) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public List<Run> all() {

@@ -7,6 +7,7 @@ import dev.ganplayground.nn.Adam;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Layer;
 import dev.ganplayground.nn.NativeRuntime;
+import dev.ganplayground.nn.NativeThreads;
 import dev.ganplayground.nn.Sequential;
 import dev.ganplayground.training.GanLoss;
 import java.io.DataInputStream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * [-1, 1] noise, or MNIST when GAN_MNIST_DIR is set (the timing does not depend on it). Its peer is
  * bench/dcgan_peer.py; bench/dcgan-vs-pytorch.sh runs the two alternately and is the way to compare them.
  * <pre>
- * java -cp ... dev.ganplayground.bench.DcganBench [warmupSteps] [timedSteps] [profile]
+ * java -cp ... dev.ganplayground.bench.DcganBench [warmupSteps] [timedSteps] [loop|trainer|profile] [threads=N]
  * mvn -B -o -q test -pl backend -am -Dtest=DcganBench -Dbench=dcgan -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Prints one line: {@code ours steps_per_s=... rss_peak_mib=...}; with {@code profile}, also the time per layer.
@@ -171,18 +172,54 @@ class DcganBench {
         return -1;
     }
 
-    public static void main(String[] args) {
+    /**
+     * Arguments: {@code [warmupSteps] [timedSteps] [loop|trainer|profile] [threads=N]}. {@code loop} (default) is
+     * the step loop above, {@code trainer} the product's training code ({@link ProductDcgan}), {@code profile} the
+     * loop with the time per layer. {@code threads=N} sets the benchmark thread's own native thread count
+     * ({@link NativeThreads}, as a run's thread does) instead of leaving OMP_NUM_THREADS's. Runs on a fresh thread,
+     * as a run does; prints the native threads it saw.
+     */
+    public static void main(String[] args) throws InterruptedException {
         NativeRuntime.chooseNativeBuild();
         NativeRuntime.init();
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        boolean profile = args.length > 2 && args[2].equals("profile");
-        Workload bench = new Workload(profile);
-        double rate = bench.run(warmup, steps);
-        System.out.printf(Locale.ROOT, "ours steps_per_s=%.3f rss_peak_mib=%.0f%n", rate, peakRssMib());
-        if (profile) {
-            TimedLayer.report(steps);
+        String mode = args.length > 2 ? args[2] : "loop";
+        int threads = args.length > 3 ? Integer.parseInt(args[3].replace("threads=", "")) : 0;
+        Thread t = new Thread(() -> {
+            if (threads > 0) {
+                NativeThreads.setForThisThread(threads);
+            }
+            int seen = NativeThreads.forThisThread();
+            double rate;
+            if (mode.equals("trainer")) {
+                try (ProductDcgan product = new ProductDcgan()) {
+                    rate = product.run(warmup, steps);
+                }
+            } else {
+                rate = new Workload(mode.equals("profile")).run(warmup, steps);
+            }
+            System.out.printf(Locale.ROOT, "ours steps_per_s=%.3f rss_peak_mib=%.0f mode=%s native_threads=%d"
+                    + " other_thread=%d%n", rate, peakRssMib(), mode, seen, otherThreadNativeThreads());
+            if (mode.equals("profile")) {
+                TimedLayer.report(steps);
+            }
+        }, "run-bench");
+        t.start();
+        t.join();
+    }
+
+    /** The native thread count a fresh thread sees (shows that a thread's setting does not leak). */
+    static int otherThreadNativeThreads() {
+        int[] seen = new int[1];
+        Thread other = new Thread(() -> seen[0] = NativeThreads.forThisThread());
+        other.start();
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return seen[0];
     }
 
     @Test
