@@ -51,26 +51,11 @@ ours() {
     | grep '^ours'
 }
 peer() { env "${peer_env[@]}" /usr/bin/python3 bench/dcgan_peer.py "$@" | grep '^peer'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=bench/alternate.sh
+source bench/alternate.sh
 
 echo "DCGAN 28x28 batch 64, $blocks blocks of $steps steps (after $warmup warm-up steps each), threads $threads," \
   "ours: mode $mode, ${ours_env[*]} ${ours_args[*]}; peer: ${peer_env[*]}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 ours 2 3 >/dev/null   # first use: JIT, natives, page cache
 peer 2 3 >/dev/null
-out=$(mktemp)
-for b in $(seq 1 "$blocks"); do
-  o=$(ours "$warmup" "$steps")
-  p=$(peer "$warmup" "$steps")
-  echo "block $b: $o | $p (load $(cut -d' ' -f1 /proc/loadavg))"
-  echo "$o" >>"$out"
-  echo "$p" >>"$out"
-done
-o_rate=$(grep '^ours' "$out" | field steps_per_s | median)
-p_rate=$(grep '^peer' "$out" | field steps_per_s | median)
-o_rss=$(grep '^ours' "$out" | field rss_peak_mib | median)
-p_rss=$(grep '^peer' "$out" | field rss_peak_mib | median)
-rm -f "$out"
-awk -v o="$o_rate" -v p="$p_rate" -v orss="$o_rss" -v prss="$p_rss" 'BEGIN {
-  printf "median steps/s: ours %.2f, PyTorch %.2f, ratio %.2fx; ", o, p, o / p
-  printf "peak RSS MiB: ours %.0f, PyTorch %.0f\n", orss, prss }'
+alternate_blocks "$blocks" "$warmup" "$steps"

@@ -27,26 +27,11 @@ export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_
 
 ours() { java -Xmx512m -cp "$cp" dev.ganplayground.bench.MlpBench 1 "$dsteps" "$@" 2>/dev/null | grep '^ours'; }
 peer() { /usr/bin/python3 bench/mlp_peer.py "$dsteps" "$@" $mode | grep '^peer'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=bench/alternate.sh
+source bench/alternate.sh
 
 echo "2D MLP GAN ring8, batch 256, dSteps $dsteps, 1 thread, $blocks blocks of $seconds s (after $warmup s warm-up" \
   "each), peer ${mode:-two-calls}, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 ours 1 1 >/dev/null   # first use: natives, page cache
 peer 1 1 >/dev/null
-out=$(mktemp)
-for b in $(seq 1 "$blocks"); do
-  o=$(ours "$warmup" "$seconds")
-  p=$(peer "$warmup" "$seconds")
-  echo "block $b: $o | $p (load $(cut -d' ' -f1 /proc/loadavg))"
-  echo "$o" >>"$out"
-  echo "$p" >>"$out"
-done
-o_rate=$(grep '^ours' "$out" | field steps_per_s | median)
-p_rate=$(grep '^peer' "$out" | field steps_per_s | median)
-o_rss=$(grep '^ours' "$out" | field rss_peak_mib | median)
-p_rss=$(grep '^peer' "$out" | field rss_peak_mib | median)
-rm -f "$out"
-awk -v o="$o_rate" -v p="$p_rate" -v orss="$o_rss" -v prss="$p_rss" 'BEGIN {
-  printf "median steps/s: ours %.1f, PyTorch %.1f, ratio %.2fx; ", o, p, o / p
-  printf "peak RSS MiB: ours %.0f, PyTorch %.0f\n", orss, prss }'
+alternate_blocks "$blocks" "$warmup" "$seconds"

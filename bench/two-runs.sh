@@ -29,8 +29,8 @@ runs() {
   ${TASKSET:-} java -Xmx512m ${JAVA_OPTS:-} -cp "$cp" dev.ganplayground.bench.MlpBench "$1" "$dsteps" "$warmup" \
     "$seconds" "${extra[@]}" 2>/dev/null | grep -E '^(ours|cpu)'
 }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=bench/alternate.sh
+source bench/alternate.sh   # field, median
 
 echo "2D MLP GAN ring8 dSteps $dsteps: one run alone vs two at once, $blocks blocks of $seconds s (after $warmup s" \
   "warm-up), JAVA_OPTS '${JAVA_OPTS:-}', $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"

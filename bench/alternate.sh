@@ -1,0 +1,29 @@
+# Shared by the ours-vs-peer harnesses (sourced, not run). The caller defines `ours ARGS...` and `peer ARGS...`,
+# each printing one line with `steps_per_s=X rss_peak_mib=Y`; `alternate_blocks BLOCKS ARGS...` runs them in
+# turn BLOCKS times (so both see the same machine load) and prints every block, the medians and the ratio.
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+alternate_blocks() {
+  local blocks=$1
+  shift
+  local out o p
+  out=$(mktemp)
+  for b in $(seq 1 "$blocks"); do
+    o=$(ours "$@")
+    p=$(peer "$@")
+    echo "block $b: $o | $p (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "$o" >>"$out"
+    echo "$p" >>"$out"
+  done
+  local o_rate p_rate o_rss p_rss
+  o_rate=$(grep '^ours' "$out" | field steps_per_s | median)
+  p_rate=$(grep '^peer' "$out" | field steps_per_s | median)
+  o_rss=$(grep '^ours' "$out" | field rss_peak_mib | median)
+  p_rss=$(grep '^peer' "$out" | field rss_peak_mib | median)
+  rm -f "$out"
+  awk -v o="$o_rate" -v p="$p_rate" -v orss="$o_rss" -v prss="$p_rss" 'BEGIN {
+    printf "median steps/s: ours %.2f, PyTorch %.2f, ratio %.2fx; ", o, p, o / p
+    printf "peak RSS MiB: ours %.0f, PyTorch %.0f\n", orss, prss }'
+}
