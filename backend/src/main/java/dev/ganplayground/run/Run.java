@@ -2,7 +2,6 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
-import dev.ganplayground.nn.NativeThreads;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.NonFiniteException;
 import dev.ganplayground.training.StepMode;
@@ -33,7 +32,7 @@ public final class Run implements Runnable {
     private final String presetId;
     private final RunListener listener;
     private final RunEngines engines;
-    private final NativeThreadPolicy threadPolicy;
+    private final RunThreads threads;
     private final BlockingQueue<RunCommand> inbox = new LinkedBlockingQueue<>();
     private final MetricHistory trainHistory = new MetricHistory(HISTORY_ROWS);
     private final MetricHistory evalHistory = new MetricHistory(HISTORY_ROWS);
@@ -55,8 +54,6 @@ public final class Run implements Runnable {
     private RunEngine engine;
     private long frameNo;
     private long nextEvalStep;
-    /** The native thread count this run last set on its thread; 0 before the first. */
-    private int nativeThreads;
 
     Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
         NativeThreadPolicy threadPolicy) {
@@ -65,7 +62,7 @@ public final class Run implements Runnable {
         this.config = config;
         this.listener = listener;
         this.engines = engines;
-        this.threadPolicy = threadPolicy;
+        this.threads = new RunThreads(threadPolicy);
     }
 
     public String id() {
@@ -110,8 +107,7 @@ public final class Run implements Runnable {
 
     @Override
     public void run() {
-        // The pool reuses threads: give the next run on this one the thread count it had.
-        int threadsBefore = NativeThreads.forThisThread();
+        threads.enter();
         try {
             publish(() -> listener.onState(this, state, 0, null));
             createEngine(config);
@@ -138,27 +134,18 @@ public final class Run implements Runnable {
                 engine.close();
                 engine = null;
             }
-            NativeThreads.setForThisThread(threadsBefore);
-        }
-    }
-
-    /** Sets this thread's native thread count by the policy (cheap when unchanged: no native call). */
-    private void applyNativeThreads(RunConfig c) {
-        int want = threadPolicy.threadsFor(c);
-        if (want != nativeThreads) {
-            NativeThreads.setForThisThread(want);
-            nativeThreads = want;
+            threads.exit();
         }
     }
 
     /** The native thread count this run has set on its thread (0 before it set one); for tests. */
     int nativeThreads() {
-        return nativeThreads;
+        return threads.current();
     }
 
     /** Builds the engine (an image run loads its dataset and classifier first, publishing progress). */
     private void createEngine(RunConfig c) {
-        applyNativeThreads(c);
+        threads.apply(c);
         engine = engines.create(c, Progress.throttled((task, message, fraction, done) -> {
             Progress p = new Progress(task, message, fraction, done);
             publish(() -> {
@@ -182,7 +169,7 @@ public final class Run implements Runnable {
 
     /** Trains; on a non-finite loss pauses with the reason (parameters are still the last finite ones). */
     private boolean train(int steps, StepMode mode, boolean forceFrame) {
-        applyNativeThreads(config);
+        threads.apply(config);
         try {
             afterSteps(engine.train(steps, mode), forceFrame);
             return true;
