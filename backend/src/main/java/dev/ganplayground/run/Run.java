@@ -44,6 +44,8 @@ public final class Run implements Runnable {
     private volatile byte[] latestFrame;
     private volatile Timeline timeline;
     private ModesSnapshot latestModes; // guarded by this
+    /** Why the run is in its state (a failure, a divergence), or null; guarded by this. */
+    private String stateReason;
     private ClassesSnapshot latestClasses; // guarded by this
     private Progress latestProgress; // guarded by this
 
@@ -298,6 +300,7 @@ public final class Run implements Runnable {
     private void setState(RunState next, String reason) {
         publish(() -> {
             state = next;
+            stateReason = reason;
             listener.onState(this, next, step, reason);
         });
     }
@@ -321,8 +324,8 @@ public final class Run implements Runnable {
 
     /** Everything a new viewer needs, consistent with event number {@link RunSnapshot#eventNo()}. */
     synchronized RunSnapshot snapshot(long fromStep) {
-        return new RunSnapshot(events, state, step, config, trainHistory.from(fromStep), evalHistory.from(fromStep),
-                List.copyOf(alarms), latestModes, latestClasses, latestProgress);
+        return new RunSnapshot(events, state, stateReason, step, config, trainHistory.from(fromStep),
+                evalHistory.from(fromStep), List.copyOf(alarms), latestModes, latestClasses, latestProgress);
     }
 
     @Override

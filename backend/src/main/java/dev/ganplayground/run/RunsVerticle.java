@@ -225,6 +225,9 @@ public final class RunsVerticle extends VerticleBase {
         JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
                 .put("state", snap.state().wire()).put("step", snap.step()).put("eventNo", snap.eventNo())
                 .put("config", new JsonObject(Json.MAPPER.valueToTree(snap.config()).toString()));
+        if (snap.reason() != null) {
+            s.put("reason", snap.reason());
+        }
         s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, snap.train()).toString()));
         s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, snap.eval()).toString()));
         JsonArray alarms = new JsonArray();

@@ -189,8 +189,12 @@ final class WsSession {
                     if (sub.closed()) {
                         return null;
                     }
-                    send(new JsonObject().put("type", "state").put("runId", runId).put("payload", new JsonObject()
-                            .put("state", snapshot.getString("state")).put("step", snapshot.getLong("step"))));
+                    JsonObject state = new JsonObject().put("state", snapshot.getString("state"))
+                            .put("step", snapshot.getLong("step"));
+                    if (snapshot.getString("reason") != null) {
+                        state.put("reason", snapshot.getString("reason")); // e.g. why a run failed before we came
+                    }
+                    send(new JsonObject().put("type", "state").put("runId", runId).put("payload", state));
                     send(new JsonObject().put("type", "config").put("runId", runId).put("payload",
                             new JsonObject().put("config", snapshot.getJsonObject("config")).put("rebuilt", false)));
                     for (String group : new String[]{"train", "eval"}) {
