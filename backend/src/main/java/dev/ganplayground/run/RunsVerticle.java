@@ -43,6 +43,9 @@ public final class RunsVerticle extends VerticleBase {
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
     private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
+    private static final long DATASETS_FRESH_MS = 5_000;
+    private Future<JsonObject> datasetsLook;
+    private long datasetsLookedAt;
 
     public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
         this.maxActiveRuns = maxActiveRuns;
@@ -70,10 +73,19 @@ public final class RunsVerticle extends VerticleBase {
         });
     }
 
-    /** Every dataset with its availability; looking reads IDX headers, so it happens on a worker. */
+    /**
+     * Every dataset with its availability. Looking reads IDX headers, so it happens on a worker, and every socket's
+     * hello asks: one look serves all askers for {@value #DATASETS_FRESH_MS} ms (a folder installed meanwhile shows
+     * up after that). Called on the event loop only.
+     */
     private Future<JsonObject> datasets() {
-        return vertx.executeBlocking(() -> new JsonObject().put("datasets",
-                new JsonArray(Json.MAPPER.writeValueAsString(DatasetCatalog.all(engines.datasets())))), false);
+        long now = System.currentTimeMillis();
+        if (datasetsLook == null || now - datasetsLookedAt > DATASETS_FRESH_MS || datasetsLook.failed()) {
+            datasetsLookedAt = now;
+            datasetsLook = vertx.executeBlocking(() -> new JsonObject().put("datasets",
+                    new JsonArray(Json.MAPPER.writeValueAsString(DatasetCatalog.all(engines.datasets())))), false);
+        }
+        return datasetsLook.map(JsonObject::copy);
     }
 
     /**
