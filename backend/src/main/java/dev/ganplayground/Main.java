@@ -1,5 +1,6 @@
 package dev.ganplayground;
 
+import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.run.RunEngines;
@@ -24,8 +25,9 @@ public final class Main {
     public static void main(String[] args) {
         NativeRuntime.chooseNativeBuild(); // before anything loads ND4J's natives
         AppConfig app = AppConfig.fromEnv(System.getenv());
+        AccessConfig access = AccessConfig.fromEnv(System.getenv());
         Vertx vertx = Vertx.vertx();
-        start(vertx, app).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
+        start(vertx, app, access).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
                 .onFailure(e -> {
                     LOG.error("start failed", e);
                     vertx.close();
@@ -34,15 +36,21 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
     }
 
-    /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
+    /** {@link #start(Vertx, AppConfig, AccessConfig)} with the default access settings. */
     public static Future<Integer> start(Vertx vertx, AppConfig app) {
+        return start(vertx, app, AccessConfig.defaults());
+    }
+
+    /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
+    public static Future<Integer> start(Vertx vertx, AppConfig app, AccessConfig access) {
         Presets presets = Presets.load();
-        HttpServerVerticle http = new HttpServerVerticle(app, presets);
+        HttpServerVerticle http = new HttpServerVerticle(app, access, presets);
         return vertx.executeBlocking(() -> {
                     NativeRuntime.init();
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
+                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), access.maxTrainingRuns(),
+                        access.maxRunsPerUser(), app.runsDir(),
                         new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
                                 app.convThreads()))))
                 .compose(id -> vertx.deployVerticle(http))

@@ -13,6 +13,10 @@ public enum ControlError {
     ILLEGAL_STATE(409),
     REBUILD_REQUIRED(409),
     TOO_MANY_RUNS(429),
+    /** The caller may watch the run but not control it (not its owner, not the admin). */
+    FORBIDDEN(403),
+    /** A control request without a valid token. */
+    UNAUTHORIZED(401),
     INVALID_MESSAGE(400),
     INTERNAL(500);
 

@@ -28,6 +28,9 @@ final class EventBusPublisher implements RunListener {
         if (reason != null) {
             payload.put("reason", reason);
         }
+        if (state == RunState.QUEUED) {
+            payload.put("position", run.queuePosition());
+        }
         publish(run, "state", payload);
     }
 

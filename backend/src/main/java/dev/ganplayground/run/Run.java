@@ -33,6 +33,7 @@ public final class Run implements Runnable {
     private final RunListener listener;
     private final RunEngines engines;
     private final RunThreads threads;
+    private final TrainingSlots slots;
     private final BlockingQueue<RunCommand> inbox = new LinkedBlockingQueue<>();
     private final MetricHistory trainHistory = new MetricHistory(HISTORY_ROWS);
     private final MetricHistory evalHistory = new MetricHistory(HISTORY_ROWS);
@@ -42,6 +43,8 @@ public final class Run implements Runnable {
     private volatile long step;
     private volatile RunConfig config;
     private volatile byte[] latestFrame;
+    /** 1-based place in the training queue while QUEUED (written on the run's thread). */
+    private volatile int queuePosition;
     private volatile Timeline timeline;
     private ModesSnapshot latestModes; // guarded by this
     /** Why the run is in its state (a failure, a divergence), or null; guarded by this. */
@@ -59,6 +62,12 @@ public final class Run implements Runnable {
 
     Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
         NativeThreadPolicy threadPolicy) {
+        this(id, presetId, config, listener, engines, threadPolicy, TrainingSlots.unlimited());
+    }
+
+    Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
+        NativeThreadPolicy threadPolicy, TrainingSlots slots) {
+        this.slots = slots;
         this.id = id;
         this.presetId = presetId;
         this.config = config;
@@ -86,6 +95,11 @@ public final class Run implements Runnable {
     /** The config the run is training with now (a submitted change shows here once applied). */
     public RunConfig config() {
         return config;
+    }
+
+    /** The run's 1-based place in the training queue; meaningful while {@link RunState#QUEUED}. */
+    public int queuePosition() {
+        return queuePosition;
     }
 
     /** The newest encoded frame, or null before the first. */
@@ -185,9 +199,24 @@ public final class Run implements Runnable {
 
     private void apply(RunCommand command) {
         if (command instanceof RunCommand.Start) {
-            setState(RunState.RUNNING, null);
+            if (state != RunState.RUNNING && state != RunState.QUEUED) {
+                int position = slots.request(this);
+                if (position == 0) {
+                    setState(RunState.RUNNING, null);
+                } else {
+                    queued(position);
+                }
+            }
+        } else if (command instanceof RunCommand.Admit) {
+            if (state == RunState.QUEUED && slots.holds(this)) {
+                setState(RunState.RUNNING, null);
+            }
+        } else if (command instanceof RunCommand.QueuePosition q) {
+            if (state == RunState.QUEUED && q.position() != queuePosition) {
+                queued(q.position());
+            }
         } else if (command instanceof RunCommand.Pause) {
-            if (state == RunState.RUNNING) {
+            if (state == RunState.RUNNING || state == RunState.QUEUED) {
                 setState(RunState.PAUSED, null);
             }
         } else if (command instanceof RunCommand.Step s) {
@@ -240,7 +269,8 @@ public final class Run implements Runnable {
             listener.onConfig(this, next, true);
         });
         createEngine(next);
-        setState(state == RunState.RUNNING ? RunState.RUNNING : RunState.PAUSED, null);
+        boolean keep = state == RunState.RUNNING || state == RunState.QUEUED;
+        setState(keep ? state : RunState.PAUSED, state == RunState.QUEUED ? stateReason : null);
         afterSteps(null, true);
     }
 
@@ -303,6 +333,14 @@ public final class Run implements Runnable {
             stateReason = reason;
             listener.onState(this, next, step, reason);
         });
+        if (next != RunState.RUNNING && next != RunState.QUEUED) {
+            slots.leave(this); // a slot it held, or its place in the queue, goes to the next run
+        }
+    }
+
+    private void queued(int position) {
+        queuePosition = position;
+        setState(RunState.QUEUED, "waiting for a training slot: position " + position + " in the queue");
     }
 
     /**

@@ -25,4 +25,12 @@ sealed interface RunCommand {
     /** Apply {@code next}; {@code rebuild} builds new networks (structural change or explicit). */
     record Reconfigure(RunConfig next, boolean rebuild) implements RunCommand {
     }
+
+    /** A training slot was granted while queued: start training (ignored unless still queued). */
+    record Admit() implements RunCommand {
+    }
+
+    /** The run's new 1-based place in the training queue (ignored unless queued). */
+    record QueuePosition(int position) implements RunCommand {
+    }
 }

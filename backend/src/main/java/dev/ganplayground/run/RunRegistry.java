@@ -27,8 +27,15 @@ public final class RunRegistry {
     private final ExecutorService threads;
     private final NativeThreadPolicy threadPolicy;
     private final SecureRandom ids = new SecureRandom();
+    private final TrainingSlots slots;
 
     public RunRegistry(int maxActiveRuns, RunListener listener, RunEngines engines) {
+        this(maxActiveRuns, Integer.MAX_VALUE, listener, engines);
+    }
+
+    /** With at most {@code maxTrainingRuns} training at once; further started runs queue (state queued). */
+    public RunRegistry(int maxActiveRuns, int maxTrainingRuns, RunListener listener, RunEngines engines) {
+        this.slots = new TrainingSlots(maxTrainingRuns);
         if (maxActiveRuns < 1) {
             throw new IllegalArgumentException("maxActiveRuns must be >= 1, found " + maxActiveRuns);
         }
@@ -52,7 +59,8 @@ public final class RunRegistry {
         }
         byte[] b = new byte[6];
         ids.nextBytes(b);
-        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines, threadPolicy);
+        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines, threadPolicy,
+                slots);
         runs.put(run.id(), run);
         threads.execute(run);
         return run;
@@ -71,6 +79,11 @@ public final class RunRegistry {
             }
         }
         return n;
+    }
+
+    /** Runs holding a training slot (running, or admitted and about to run). */
+    public int trainingSlotsInUse() {
+        return slots.training();
     }
 
     public List<Run> all() {

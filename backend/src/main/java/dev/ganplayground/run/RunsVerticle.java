@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,10 +33,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Control ops ({@code op} field): start, pause, step {phase, count}, reset, stop, update_config {patch,
  * rebuild}, snapshot {fromStep} (state, config and metric history), frame (the latest binary frame, or no body).
  * Failures carry the HTTP status as code and a JSON problem ({code, message, field?, errors?}) as message.
+ *
+ * <p>Access: a create request names its {@code owner} (a user id); every control op except the read-only ones
+ * (snapshot, frame and the exports) and every delete must carry {@code caller: {user?, admin?}} that may control
+ * the run ({@link RunOwners}), else it fails {@code forbidden} (403) and the run is untouched. Internal callers
+ * pass {@code admin: true}. An owner holds at most {@code maxRunsPerUser} runs that have not stopped
+ * ({@code too_many_runs}, 429).
  */
 public final class RunsVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RunsVerticle.class);
+    private static final Set<String> READ_ONLY_OPS = Set.of("snapshot", "frame");
     private final int maxActiveRuns;
+    private final int maxTrainingRuns;
+    private final int maxRunsPerUser;
+    private final RunOwners owners = new RunOwners();
     private final Path runsDir;
     private final RunEngines engines;
     private RunRegistry registry;
@@ -48,14 +59,22 @@ public final class RunsVerticle extends VerticleBase {
     private long datasetsLookedAt;
 
     public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
+        this(maxActiveRuns, Integer.MAX_VALUE, Integer.MAX_VALUE, runsDir, engines);
+    }
+
+    /** With fair limits: runs training at once (the rest queue) and runs one owner may hold. */
+    public RunsVerticle(int maxActiveRuns, int maxTrainingRuns, int maxRunsPerUser, Path runsDir,
+                        RunEngines engines) {
         this.maxActiveRuns = maxActiveRuns;
+        this.maxTrainingRuns = maxTrainingRuns;
+        this.maxRunsPerUser = maxRunsPerUser;
         this.runsDir = runsDir;
         this.engines = engines;
     }
 
     @Override
     public Future<?> start() {
-        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()), engines);
+        registry = new RunRegistry(maxActiveRuns, maxTrainingRuns, new EventBusPublisher(vertx.eventBus()), engines);
         exports = new RunExports(vertx);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.CREATE, this::create);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DATASETS, m -> datasets().onSuccess(m::reply)
@@ -115,9 +134,16 @@ public final class RunsVerticle extends VerticleBase {
     }
 
     private void register(Message<JsonObject> m, RunConfig config) {
+        String owner = m.body().getString("owner");
+        if (owner != null && owners.active(owner, registry) >= maxRunsPerUser) {
+            fail(m, ControlError.TOO_MANY_RUNS, "you already have " + maxRunsPerUser + " runs that have not"
+                    + " stopped; stop or delete one first", List.of());
+            return;
+        }
         try {
             String preset = m.body().getString("preset");
             Run run = registry.create(preset, config);
+            owners.put(run.id(), owner);
             targetConfigs.put(run.id(), config);
             controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
             m.reply(summary(run, true));
@@ -146,11 +172,16 @@ public final class RunsVerticle extends VerticleBase {
 
     private void delete(Message<JsonObject> m) {
         String runId = m.body().getString("runId");
+        if (registry.find(runId).isPresent() && !owners.mayControl(runId, m.body().getJsonObject("caller"))) {
+            fail(m, ControlError.FORBIDDEN, forbidden(runId), List.of());
+            return;
+        }
         if (!registry.remove(runId)) {
             fail(m, ControlError.UNKNOWN_RUN, "no run '" + runId + "'", List.of());
             return;
         }
         targetConfigs.remove(runId);
+        owners.remove(runId);
         MessageConsumer<JsonObject> c = controls.remove(runId);
         if (c != null) {
             c.unregister();
@@ -162,6 +193,10 @@ public final class RunsVerticle extends VerticleBase {
         JsonObject body = m.body();
         String op = body.getString("op", "");
         if (exports.handle(run, op, m)) {
+            return;
+        }
+        if (!READ_ONLY_OPS.contains(op) && !owners.mayControl(run.id(), body.getJsonObject("caller"))) {
+            fail(m, ControlError.FORBIDDEN, forbidden(run.id()), List.of());
             return;
         }
         if (run.state().terminal() && !op.equals("snapshot") && !op.equals("frame")) {
@@ -240,6 +275,12 @@ public final class RunsVerticle extends VerticleBase {
         if (snap.reason() != null) {
             s.put("reason", snap.reason());
         }
+        if (snap.state() == RunState.QUEUED) {
+            s.put("position", run.queuePosition());
+        }
+        if (owners.owner(run.id()) != null) {
+            s.put("owner", owners.owner(run.id()));
+        }
         s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, snap.train()).toString()));
         s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, snap.eval()).toString()));
         JsonArray alarms = new JsonArray();
@@ -263,9 +304,12 @@ public final class RunsVerticle extends VerticleBase {
         return a;
     }
 
-    private static JsonObject summary(Run run, boolean withConfig) {
+    private JsonObject summary(Run run, boolean withConfig) {
         JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
                 .put("state", run.state().wire()).put("step", run.step());
+        if (owners.owner(run.id()) != null) {
+            s.put("owner", owners.owner(run.id())); // the web side turns it into "mine" per caller
+        }
         if (withConfig) {
             s.put("config", new JsonObject(Json.MAPPER.valueToTree(run.config()).toString()));
         }
@@ -282,6 +326,10 @@ public final class RunsVerticle extends VerticleBase {
         } catch (JsonProcessingException e) {
             throw new ConfigException("", "not valid JSON");
         }
+    }
+
+    private static String forbidden(String runId) {
+        return "you are watching run " + runId + " read-only: only its owner can control it";
     }
 
     static void fail(Message<?> m, ControlError code, String message, List<FieldError> errors) {

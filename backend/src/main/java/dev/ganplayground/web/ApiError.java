@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
  * @param errors  every bad field as {pointer, message}; empty when none
  */
 public record ApiError(String code, int status, String message, String field, JsonArray errors) {
+    /** Seconds a client should wait before retrying after a 429 (Retry-After; retryAfter in the error payload). */
+    public static final int RETRY_AFTER_S = 30;
 
     public static ApiError of(String code, int status, String message) {
         return new ApiError(code, status, message, null, new JsonArray());
@@ -25,6 +27,12 @@ public record ApiError(String code, int status, String message, String field, Js
 
     public static ApiError invalidMessage(String message) {
         return of("invalid_message", 400, message);
+    }
+
+    /** A create or control request without a valid token. */
+    public static ApiError unauthorized() {
+        return of("unauthorized", 401, "creating or controlling a run needs a token: get one with POST /api/identity"
+                + " and present it (Authorization: Bearer, or the gan.token.* WebSocket subprotocol)");
     }
 
     public static ApiError unknownRun(String runId) {
@@ -73,6 +81,9 @@ public record ApiError(String code, int status, String message, String field, Js
         if (!errors.isEmpty()) {
             p.put("errors", errors);
         }
+        if (status == 429) {
+            p.put("retryAfter", RETRY_AFTER_S);
+        }
         return p;
     }
 
@@ -85,6 +96,9 @@ public record ApiError(String code, int status, String message, String field, Js
         if (!errors.isEmpty()) {
             p.put("errors", errors);
         }
+        if (status == 429) {
+            p.put("retryAfter", RETRY_AFTER_S);
+        }
         return p;
     }
 
@@ -95,6 +109,9 @@ public record ApiError(String code, int status, String message, String field, Js
             case "unknown_run" -> "Unknown run";
             case "unknown_preset" -> "Unknown preset";
             case "too_many_runs" -> "Too many runs";
+            case "too_many_sockets" -> "Too many connections";
+            case "unauthorized" -> "Token required";
+            case "forbidden" -> "Read-only";
             case "illegal_state", "rebuild_required" -> "Not possible in this state";
             default -> "Internal error";
         };

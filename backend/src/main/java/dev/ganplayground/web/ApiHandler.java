@@ -15,7 +15,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.regex.Pattern;
 
-/** REST under /api (docs/protocol.md section 2). Validation happens here, before anything is allocated. */
+/**
+ * REST under /api (docs/protocol.md section 2). Validation happens here, before anything is allocated. Requests
+ * that create or change runs need a token ({@code Authorization: Bearer}); they are checked in the order body,
+ * token (401), then the runs side's ownership (403) and caps (429).
+ */
 final class ApiHandler {
     static final int MAX_BODY = 256 * 1024;
     private static final Pattern RUN_ID = Pattern.compile("r[0-9a-f]{12}");
@@ -23,15 +27,21 @@ final class ApiHandler {
     private final Presets presets;
     private final RunsClient runs;
     private final Pairs pairs;
+    private final AccessTokens tokens;
 
-    ApiHandler(Presets presets, RunsClient runs) {
+    ApiHandler(Presets presets, RunsClient runs, AccessTokens tokens) {
         this.presets = presets;
         this.runs = runs;
+        this.tokens = tokens;
         this.pairs = new Pairs(presets, runs);
     }
 
     void mount(Router router) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.post("/api/identity").handler(ctx -> {
+            ctx.response().putHeader("Cache-Control", "no-store");
+            Problems.json(ctx, 201, new JsonObject().put("token", tokens.issue()).encode());
+        });
         router.get("/api/presets").handler(this::listPresets);
         router.get("/api/datasets").handler(ctx -> runs.datasets()
                 .onSuccess(d -> Problems.json(ctx, 200, d.encode()))
@@ -88,7 +98,11 @@ final class ApiHandler {
             Problems.send(ctx, ApiError.from(e));
             return;
         }
-        pairs.create(pair).onComplete(ar -> {
+        Caller caller = requireToken(ctx);
+        if (caller == null) {
+            return;
+        }
+        pairs.create(pair, caller.user()).onComplete(ar -> {
             if (ar.succeeded()) {
                 Problems.json(ctx, 201, ar.result().encode());
             } else {
@@ -128,10 +142,14 @@ final class ApiHandler {
             return;
         }
         String preset = request.preset() == null ? presets.defaultId() : request.preset();
-        runs.create(preset, config).onComplete(ar -> {
+        Caller caller = requireToken(ctx);
+        if (caller == null) {
+            return;
+        }
+        runs.create(preset, config, caller.user()).onComplete(ar -> {
             if (ar.succeeded()) {
                 ctx.response().putHeader("Location", "/api/runs/" + ar.result().getString("runId"));
-                Problems.json(ctx, 201, ar.result().encode());
+                Problems.json(ctx, 201, caller.present(ar.result()).encode());
             } else {
                 Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
             }
@@ -139,9 +157,10 @@ final class ApiHandler {
     }
 
     private void listRuns(RoutingContext ctx) {
+        Caller caller = callerOrAnonymous(ctx);
         runs.list().onComplete(ar -> {
             if (ar.succeeded()) {
-                Problems.json(ctx, 200, ar.result().encode());
+                Problems.json(ctx, 200, caller.present(ar.result()).encode());
             } else {
                 Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
             }
@@ -161,6 +180,7 @@ final class ApiHandler {
                         s.remove("train");
                         s.remove("eval");
                         s.remove("eventNo");
+                        s.put("role", callerOrAnonymous(ctx).role((String) s.remove("owner")));
                         Problems.json(ctx, 200, s.encode());
                     } else {
                         Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
@@ -174,13 +194,40 @@ final class ApiHandler {
             Problems.send(ctx, ApiError.unknownRun(runId));
             return;
         }
-        runs.delete(runId).onComplete(ar -> {
+        Caller caller = requireToken(ctx);
+        if (caller == null) {
+            return;
+        }
+        runs.delete(runId, caller).onComplete(ar -> {
             if (ar.succeeded()) {
                 ctx.response().setStatusCode(204).end();
             } else {
                 Problems.send(ctx, RunsClient.ApiException.of(ar.cause()));
             }
         });
+    }
+
+    /** The caller, or null after answering 401 (no token, or a malformed one). */
+    private Caller requireToken(RoutingContext ctx) {
+        try {
+            Caller c = tokens.identify(ctx.request().headers());
+            if (c.hasToken()) {
+                return c;
+            }
+        } catch (AccessTokens.InvalidTokenException e) {
+            // same answer as no token: the message says how to get one
+        }
+        Problems.send(ctx, ApiError.unauthorized());
+        return null;
+    }
+
+    /** For reads: who asks, anonymous when the token is missing or malformed (reading needs none). */
+    private Caller callerOrAnonymous(RoutingContext ctx) {
+        try {
+            return tokens.identify(ctx.request().headers());
+        } catch (AccessTokens.InvalidTokenException e) {
+            return Caller.ANONYMOUS;
+        }
     }
 
     static boolean isRunId(String s) {

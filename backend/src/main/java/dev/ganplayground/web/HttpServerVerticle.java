@@ -1,5 +1,6 @@
 package dev.ganplayground.web;
 
+import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.config.Presets;
 import io.vertx.core.Future;
@@ -11,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,25 +21,38 @@ import java.util.List;
 /**
  * The HTTP side: /health, REST under /api, the page and its WebJars, and the WebSocket at /ws. Limits are set
  * explicitly (frame and message size, body size) and WebSocket compression is off: frames are float arrays and
- * PNGs that deflate poorly, and it costs the event loop CPU per viewer.
+ * PNGs that deflate poorly, and it costs the event loop CPU per viewer. The handshake checks, in order: path,
+ * subprotocol, Origin (exact, 403), token (401 when malformed) and the per-user socket cap (429).
  */
 public final class HttpServerVerticle extends VerticleBase {
     public static final String SUBPROTOCOL = "gan.v1";
     static final int MAX_MESSAGE = 256 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
     private final AppConfig app;
+    private final AccessConfig access;
     private final Presets presets;
+    private final AccessTokens tokens;
+    private final SocketCounter sockets;
+    private volatile OriginCheck origins;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig app, Presets presets) {
+        this(app, AccessConfig.defaults(), presets);
+    }
+
+    public HttpServerVerticle(AppConfig app, AccessConfig access, Presets presets) {
         this.app = app;
+        this.access = access;
         this.presets = presets;
+        this.tokens = new AccessTokens(access.adminToken());
+        this.sockets = new SocketCounter(access.maxSocketsPerUser());
     }
 
     @Override
     public Future<?> start() {
         RunsClient runs = new RunsClient(vertx);
-        ApiHandler api = new ApiHandler(presets, runs);
+        ApiHandler api = new ApiHandler(presets, runs, tokens);
         JsonArray presetList = new JsonArray();
         presets.all().forEach(p -> presetList.add(api.presetJson(p)));
         JsonArray pairList = new JsonArray();
@@ -57,9 +73,25 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
-                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, catalogue))
+                .webSocketHandler(ws -> {
+                    Caller caller = callerOf(ws.headers());
+                    Runnable released = caller.hasToken() ? () -> sockets.closed(caller.user()) : () -> { };
+                    new WsSession(vertx, ws, presets, runs, catalogue, caller, released);
+                })
                 .requestHandler(router);
-        return server.listen();
+        return server.listen().onSuccess(s -> {
+            origins = new OriginCheck(access.effectiveOrigins(app.host(), s.actualPort()), access.requireOrigin());
+            LOG.info("WebSocket origins allowed: {}", origins.allowed());
+        });
+    }
+
+    /** The identity checked at the handshake (a malformed token never gets this far). */
+    private Caller callerOf(io.vertx.core.MultiMap headers) {
+        try {
+            return tokens.identify(headers);
+        } catch (AccessTokens.InvalidTokenException e) {
+            return Caller.ANONYMOUS;
+        }
     }
 
     /** Only /ws upgrades; a client that offers subprotocols must offer ours. */
@@ -73,7 +105,28 @@ public final class HttpServerVerticle extends VerticleBase {
             h.reject(400);
             return;
         }
-        h.accept();
+        OriginCheck check = origins;
+        if (check == null || !check.allows(h.headers().get("Origin"))) {
+            LOG.info("WebSocket from {} refused: Origin not allowed", h.remoteAddress());
+            h.reject(403);
+            return;
+        }
+        Caller caller;
+        try {
+            caller = tokens.identify(h.headers());
+        } catch (AccessTokens.InvalidTokenException e) {
+            h.reject(401);
+            return;
+        }
+        if (caller.hasToken() && !sockets.tryOpen(caller.user())) {
+            h.reject(429);
+            return;
+        }
+        h.accept().onFailure(e -> {
+            if (caller.hasToken()) {
+                sockets.closed(caller.user());
+            }
+        });
     }
 
     /** The port actually bound (useful with port 0). */

@@ -55,13 +55,15 @@ final class Pairs {
     }
 
     /** Creates both runs; completes with the pair_created payload. */
-    Future<JsonObject> create(PairDefinition pair) {
+    /** Creates both runs, owned by {@code owner}; when B cannot be created, A is deleted again. */
+    Future<JsonObject> create(PairDefinition pair, String owner) {
         byte[] b = new byte[6];
         ids.nextBytes(b);
         String pairId = "p" + HexFormat.of().formatHex(b);
-        return runs.create(pair.a().preset(), pair.a().config()).compose(a -> runs.create(pair.b().preset(),
-                        pair.b().config())
-                .recover(t -> runs.delete(a.getString("runId")).transform(ignored -> Future.failedFuture(t)))
+        return runs.create(pair.a().preset(), pair.a().config(), owner).compose(a -> runs.create(pair.b().preset(),
+                        pair.b().config(), owner)
+                .recover(t -> runs.delete(a.getString("runId"), new Caller(owner, false))
+                        .transform(ignored -> Future.failedFuture(t)))
                 .map(bRun -> new JsonObject().put("pairId", pairId)
                         .put("a", side(pair.a(), a.getString("runId")))
                         .put("b", side(pair.b(), bRun.getString("runId")))

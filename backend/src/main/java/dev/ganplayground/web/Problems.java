@@ -11,6 +11,11 @@ final class Problems {
         if (ctx.response().ended()) {
             return;
         }
+        if (error.status() == 429) {
+            ctx.response().putHeader("Retry-After", String.valueOf(ApiError.RETRY_AFTER_S));
+        } else if (error.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gan-playground\"");
+        }
         ctx.response().setStatusCode(error.status())
                 .putHeader("Content-Type", "application/problem+json")
                 .end(error.toProblem().encode());

@@ -25,9 +25,13 @@ final class RunsClient {
         this.vertx = vertx;
     }
 
-    Future<JsonObject> create(String preset, RunConfig config) {
+    /** Creates a run owned by {@code owner} (a user id; null: only the admin controls it). */
+    Future<JsonObject> create(String preset, RunConfig config, String owner) {
         JsonObject body = new JsonObject().put("preset", preset)
                 .put("config", Json.MAPPER.valueToTree(config).toString());
+        if (owner != null) {
+            body.put("owner", owner);
+        }
         return request(RunAddresses.CREATE, body, null);
     }
 
@@ -54,8 +58,9 @@ final class RunsClient {
                 .map(Message::body);
     }
 
-    Future<JsonObject> delete(String runId) {
-        return request(RunAddresses.DELETE, new JsonObject().put("runId", runId), runId);
+    Future<JsonObject> delete(String runId, Caller caller) {
+        return request(RunAddresses.DELETE, new JsonObject().put("runId", runId).put("caller", caller.toJson()),
+                runId);
     }
 
     Future<JsonObject> control(String runId, JsonObject op) {

@@ -21,7 +21,9 @@ import java.util.Set;
 /**
  * One WebSocket connection speaking {@code gan.v1} (docs/protocol.md): parses and checks each client message,
  * forwards controls to runs over the event bus, and streams its subscriptions. Everything registered for the
- * socket is released when it closes. Bad input gets an {@code error} and the socket stays open.
+ * socket is released when it closes. Bad input gets an {@code error} and the socket stays open. The caller was
+ * identified at the handshake: without a token every request that creates or controls is refused
+ * ({@code unauthorized}); the runs side refuses control of someone else's run ({@code forbidden}).
  */
 final class WsSession {
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
@@ -34,16 +36,22 @@ final class WsSession {
     private final RunsClient runs;
     private final Pairs pairs;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final Caller caller;
     private long seq;
 
-    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonObject catalogue) {
+    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonObject catalogue,
+              Caller caller, Runnable released) {
+        this.caller = caller;
         this.vertx = vertx;
         this.ws = ws;
         this.presets = presets;
         this.runs = runs;
         this.pairs = new Pairs(presets, runs);
         ws.pause(); // nothing is read before hello has gone out
-        ws.closeHandler(v -> subscriptions.values().forEach(Subscription::close));
+        ws.closeHandler(v -> {
+            subscriptions.values().forEach(Subscription::close);
+            released.run();
+        });
         ws.exceptionHandler(this::onException);
         ws.drainHandler(v -> subscriptions.values().forEach(Subscription::flushFrame));
         ws.textMessageHandler(this::onText);
@@ -53,7 +61,8 @@ final class WsSession {
         runs.list().otherwise(new JsonArray()).onComplete(ar -> datasets.onComplete(ds -> {
             JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1")
                     .put("presets", catalogue.getJsonArray("presets")).put("pairs", catalogue.getJsonArray("pairs"))
-                    .put("runs", ar.result()).put("datasets", ds.result());
+                    .put("runs", caller.present(ar.result())).put("datasets", ds.result())
+                    .put("identity", new JsonObject().put("token", caller.hasToken()).put("admin", caller.admin()));
             send(new JsonObject().put("type", "hello").put("payload", payload));
             ws.resume();
         }));
@@ -102,7 +111,8 @@ final class WsSession {
                 CreateRequest r = CreateRequest.parse(payload);
                 RunConfig config = presets.resolve(r.preset(), r.overrides());
                 String preset = r.preset() == null ? presets.defaultId() : r.preset();
-                reply(id, null, runs.create(preset, config), created -> {
+                requireToken();
+                reply(id, null, runs.create(preset, config, caller.user()), created -> {
                     String newRun = created.getString("runId");
                     send(new JsonObject().put("type", "run_created").put("id", id).put("runId", newRun)
                             .put("payload", new JsonObject().put("preset", preset)
@@ -112,7 +122,8 @@ final class WsSession {
             }
             case "create_pair" -> {
                 PairDefinition pair = pairs.resolve(PairRequest.parse(payload));
-                reply(id, null, pairs.create(pair), created -> {
+                requireToken();
+                reply(id, null, pairs.create(pair, caller.user()), created -> {
                     send(new JsonObject().put("type", "pair_created").put("id", id).put("payload", created));
                     subscribe(id, created.getJsonObject("a").getString("runId"), 0);
                     subscribe(id, created.getJsonObject("b").getString("runId"), 0);
@@ -127,7 +138,7 @@ final class WsSession {
             case "list_runs" -> {
                 Messages.requireObject(payload, "/payload", NONE);
                 reply(id, null, runs.list(), list -> send(new JsonObject().put("type", "runs").put("id", id)
-                        .put("payload", new JsonObject().put("runs", list))));
+                        .put("payload", new JsonObject().put("runs", caller.present(list)))));
             }
             case "subscribe" -> {
                 Messages.requireObject(payload, "/payload", Set.of("fromStep"));
@@ -194,6 +205,11 @@ final class WsSession {
                     if (snapshot.getString("reason") != null) {
                         state.put("reason", snapshot.getString("reason")); // e.g. why a run failed before we came
                     }
+                    if (snapshot.getValue("position") != null) {
+                        state.put("position", snapshot.getInteger("position"));
+                    }
+                    send(new JsonObject().put("type", "access").put("runId", runId).put("payload",
+                            new JsonObject().put("role", caller.role(snapshot.getString("owner")))));
                     send(new JsonObject().put("type", "state").put("runId", runId).put("payload", state));
                     send(new JsonObject().put("type", "config").put("runId", runId).put("payload",
                             new JsonObject().put("config", snapshot.getJsonObject("config")).put("rebuilt", false)));
@@ -226,8 +242,9 @@ final class WsSession {
                 });
     }
 
-    private void control(String id, String runId, JsonObject op) {
-        reply(id, runId, runs.control(runId, op), r -> send(new JsonObject().put("type", "ack").put("id", id)
+    private void control(String id, String runId, JsonObject op) throws RequestException {
+        requireToken();
+        reply(id, runId, runs.control(runId, op.put("caller", caller.toJson())), r -> send(new JsonObject().put("type", "ack").put("id", id)
                 .put("runId", runId)));
     }
 
@@ -239,6 +256,13 @@ final class WsSession {
                 sendError(id, runId, RunsClient.ApiException.of(ar.cause()));
             }
         });
+    }
+
+    /** Creating and controlling need a token: without one the socket only watches. */
+    private void requireToken() throws RequestException {
+        if (!caller.hasToken()) {
+            throw new RequestException(ApiError.unauthorized());
+        }
     }
 
     private static String requireRun(String runId) throws RequestException {

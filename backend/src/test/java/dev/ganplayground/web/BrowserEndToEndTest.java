@@ -106,7 +106,7 @@ class BrowserEndToEndTest {
         WebClient http = WebClient.create(server.vertx);
         JsonObject pair;
         try {
-            pair = http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject().put("preset", "ring8")
+            pair = http.postAbs(server.url("/api/pairs")).putHeader("Authorization", TestServer.AUTH).sendJsonObject(new JsonObject().put("preset", "ring8")
                     .put("overrides", overrides).put("variant", new JsonObject().put("remedies",
                             new JsonObject().put("realLabel", 0.9)))).await().bodyAsJsonObject();
         } finally {

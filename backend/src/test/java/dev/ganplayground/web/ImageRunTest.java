@@ -148,7 +148,7 @@ class ImageRunTest extends ServerTestBase {
     @Test
     @DisplayName("A 2D run has no timeline; bad frame numbers and run ids are 404s, not errors")
     void notFound() {
-        String runId = http.postAbs(server.url("/api/runs")).sendJsonObject(new JsonObject().put("preset", "ring8"))
+        String runId = http.postAbs(server.url("/api/runs")).putHeader("Authorization", TestServer.AUTH).sendJsonObject(new JsonObject().put("preset", "ring8"))
                 .await().bodyAsJsonObject().getString("runId");
         assertThat(get("/api/runs/" + runId + "/timeline").statusCode()).isEqualTo(404);
         assertThat(get("/api/runs/" + runId + "/timeline/..%2F..%2Fconfig.json/grid.png").statusCode()).isEqualTo(404);
@@ -156,7 +156,7 @@ class ImageRunTest extends ServerTestBase {
         assertThat(get("/api/runs/r000000000000/timeline.gif").statusCode()).isEqualTo(404);
         assertThat(get("/api/runs/..%2F/grid.png").statusCode()).isEqualTo(404);
         assertThat(get("/api/runs/" + runId + "/metrics.csv").statusCode()).isEqualTo(200);
-        http.deleteAbs(server.url("/api/runs/" + runId)).send().await();
+        http.deleteAbs(server.url("/api/runs/" + runId)).putHeader("Authorization", TestServer.AUTH).send().await();
     }
 
     @Test

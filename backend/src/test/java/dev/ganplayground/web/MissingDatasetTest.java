@@ -78,7 +78,7 @@ class MissingDatasetTest {
         assertThat(fashion.getString("hint")).contains("dataset-fashion-mnist", "GAN_FASHION_DIR");
         assertThat(dataset(all, "shapes").getBoolean("available")).isTrue();
 
-        HttpResponse<Buffer> r = http.postAbs(server.url("/api/runs"))
+        HttpResponse<Buffer> r = http.postAbs(server.url("/api/runs")).putHeader("Authorization", TestServer.AUTH)
                 .sendJsonObject(new JsonObject().put("preset", "fashion-dcgan")).await();
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.getHeader("Content-Type")).startsWith("application/problem+json");

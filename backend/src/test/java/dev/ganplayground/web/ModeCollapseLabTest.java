@@ -140,7 +140,7 @@ class ModeCollapseLabTest extends ServerTestBase {
         WebClient http = WebClient.create(server.vertx);
         try {
             assertThat(http.getAbs(server.url("/api/pairs")).send().await().bodyAsJsonArray()).isNotNull();
-            HttpResponse<Buffer> r = http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject()
+            HttpResponse<Buffer> r = http.postAbs(server.url("/api/pairs")).putHeader("Authorization", TestServer.AUTH).sendJsonObject(new JsonObject()
                     .put("preset", "moons").put("variant", new JsonObject().put("train",
                             new JsonObject().put("loss", "hinge")))).await();
             assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
@@ -148,9 +148,9 @@ class ModeCollapseLabTest extends ServerTestBase {
             assertThat(pair.getJsonArray("differences")).isEqualTo(new JsonArray().add("/train/loss"));
             for (String side : new String[]{"a", "b"}) {
                 String runId = pair.getJsonObject(side).getString("runId");
-                assertThat(http.deleteAbs(server.url("/api/runs/" + runId)).send().await().statusCode()).isEqualTo(204);
+                assertThat(http.deleteAbs(server.url("/api/runs/" + runId)).putHeader("Authorization", TestServer.AUTH).send().await().statusCode()).isEqualTo(204);
             }
-            RestApiTest.assertProblem(http.postAbs(server.url("/api/pairs")).sendJsonObject(new JsonObject()
+            RestApiTest.assertProblem(http.postAbs(server.url("/api/pairs")).putHeader("Authorization", TestServer.AUTH).sendJsonObject(new JsonObject()
                     .put("pair", "x").put("variant", new JsonObject())).await(), 400, "invalid_message", "/pair");
         } finally {
             http.close();

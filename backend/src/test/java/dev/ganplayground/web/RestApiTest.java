@@ -33,7 +33,7 @@ class RestApiTest extends ServerTestBase {
     }
 
     private static HttpResponse<Buffer> post(String path, String body) {
-        return http.postAbs(server.url(path)).putHeader("Content-Type", "application/json")
+        return http.postAbs(server.url(path)).putHeader("Authorization", TestServer.AUTH).putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer(body)).await();
     }
 
@@ -65,7 +65,7 @@ class RestApiTest extends ServerTestBase {
                 .contains(runId);
         JsonObject run = get("/api/runs/" + runId).bodyAsJsonObject();
         assertThat(run.getString("preset")).isEqualTo("spiral");
-        assertThat(http.deleteAbs(server.url("/api/runs/" + runId)).send().await().statusCode()).isEqualTo(204);
+        assertThat(http.deleteAbs(server.url("/api/runs/" + runId)).putHeader("Authorization", TestServer.AUTH).send().await().statusCode()).isEqualTo(204);
         assertProblem(get("/api/runs/" + runId), 404, "unknown_run", null);
     }
 
@@ -97,7 +97,7 @@ class RestApiTest extends ServerTestBase {
     void unknownIdsAndLimits() {
         assertProblem(get("/api/runs/r000000000000"), 404, "unknown_run", null);
         assertProblem(get("/api/runs/..%2F..%2Fetc"), 404, "unknown_run", null);
-        assertProblem(http.deleteAbs(server.url("/api/runs/nope")).send().await(), 404, "unknown_run", null);
+        assertProblem(http.deleteAbs(server.url("/api/runs/nope")).putHeader("Authorization", TestServer.AUTH).send().await(), 404, "unknown_run", null);
         assertProblem(post("/api/runs", "{\"preset\":\"" + "x".repeat(300_000) + "\"}"), 413, "too_large", null);
         assertProblem(get("/api/nothing"), 404, "not_found", null);
     }

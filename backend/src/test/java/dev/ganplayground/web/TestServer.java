@@ -1,13 +1,20 @@
 package dev.ganplayground.web;
 
 import dev.ganplayground.Main;
+import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /** A real server on a free port, for the tests of one class. */
 final class TestServer implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The token REST calls of tests present unless a test is about tokens. */
+    static final String TOKEN = newToken();
+    static final String AUTH = "Bearer " + TOKEN;
     final Vertx vertx = Vertx.vertx();
     final int port;
 
@@ -21,15 +28,32 @@ final class TestServer implements AutoCloseable {
         Path runs = Path.of("target", "test-runs");
         AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, runs, env.mnistDir(), env.fashionDir(),
                 runs.resolve("cache"));
-        this.port = Main.start(vertx, app).await();
+        this.port = Main.start(vertx, app, generous(app)).await();
     }
 
     /** A server with these settings (port 0 and a free choice of dataset folders). */
     TestServer(AppConfig app) {
-        this.port = Main.start(vertx, app).await();
+        this(app, generous(app));
     }
 
-        String url(String path) {
+    /** A server with these settings and these access settings. */
+    TestServer(AppConfig app, AccessConfig access) {
+        this.port = Main.start(vertx, app, access).await();
+    }
+
+    /** Limits that tests about something else never reach: every active run may train, one user may own all. */
+    static AccessConfig generous(AppConfig app) {
+        return AccessConfig.defaults().withLimits(app.maxActiveRuns(), 256, 64);
+    }
+
+    /** A fresh browser token (same format as the server's). */
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 

@@ -33,7 +33,16 @@ final class WsTestClient implements AutoCloseable {
     final CompletableFuture<Short> closed = new CompletableFuture<>();
     private int nextId;
 
+    /** A client with a token of its own: it is its own user. */
     WsTestClient(Vertx vertx, int port) {
+        this(vertx, port, TestServer.newToken(), null);
+    }
+
+    /**
+     * @param token  presented as the gan.token.* subprotocol; null: an anonymous viewer
+     * @param origin the Origin header, or null for none
+     */
+    WsTestClient(Vertx vertx, int port, String token, String origin) {
         client = vertx.createWebSocketClient();
         // Handlers go on before connecting: the server sends hello at once, and a message that arrives before
         // its handler is set would be lost.
@@ -41,8 +50,20 @@ final class WsTestClient implements AutoCloseable {
         ws.textMessageHandler(t -> texts.add(new JsonObject(t)));
         ws.binaryMessageHandler(b -> frames.add(decodeHeader(b)));
         ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
-        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
-                .addSubProtocol("gan.v1")).await();
+        ws.connect(options(port, token, origin)).await();
+    }
+
+    /** The handshake of a test client. */
+    static WebSocketConnectOptions options(int port, String token, String origin) {
+        WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+                .addSubProtocol("gan.v1");
+        if (token != null) {
+            o.addSubProtocol("gan.token." + token);
+        }
+        if (origin != null) {
+            o.addHeader("Origin", origin);
+        }
+        return o;
     }
 
     /** Sends a message and returns the id it was given. */
