@@ -106,7 +106,8 @@ public final class HttpServerVerticle extends VerticleBase {
             return;
         }
         OriginCheck check = origins;
-        if (check == null || !check.allows(h.headers().get("Origin"))) {
+        List<String> origin = h.headers().getAll("Origin");
+        if (check == null || origin.size() > 1 || !check.allows(origin.isEmpty() ? null : origin.get(0))) {
             LOG.info("WebSocket from {} refused: Origin not allowed", h.remoteAddress());
             h.reject(403);
             return;

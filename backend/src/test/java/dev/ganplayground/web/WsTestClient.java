@@ -3,6 +3,7 @@ package dev.ganplayground.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +57,7 @@ final class WsTestClient implements AutoCloseable {
     /** The handshake of a test client. */
     static WebSocketConnectOptions options(int port, String token, String origin) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
-                .addSubProtocol("gan.v1");
+                .addSubProtocol("gan.v1").setAllowOriginHeader(origin != null); // else Vert.x adds its own
         if (token != null) {
             o.addSubProtocol("gan.token." + token);
         }
@@ -64,6 +65,22 @@ final class WsTestClient implements AutoCloseable {
             o.addHeader("Origin", origin);
         }
         return o;
+    }
+
+    /**
+     * The handshake's outcome: 101 when the server accepted (the socket is closed again at once), else the HTTP
+     * status it refused with.
+     */
+    static int handshake(Vertx vertx, int port, String token, String origin) {
+        WebSocketClient c = vertx.createWebSocketClient();
+        try {
+            c.connect(options(port, token, origin)).await().close().await();
+            return 101;
+        } catch (UpgradeRejectedException e) {
+            return e.getStatus();
+        } finally {
+            c.close().await();
+        }
     }
 
     /** Sends a message and returns the id it was given. */
