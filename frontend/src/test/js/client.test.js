@@ -103,3 +103,12 @@ test('create_run settles with run_created, not with an ack that comes first', as
   assert.equal(reply.runId, 'r3f9a0c12b4d7');
   client.close();
 });
+
+test('with a token, offers it as the second subprotocol gan.token.<token> (a browser cannot set headers)', () => {
+  FakeSocket.all = [];
+  const token = 'A'.repeat(43);
+  const client = new GanClient('ws://x/ws', { WebSocket: FakeSocket, token });
+  client.connect();
+  assert.deepEqual(FakeSocket.all.at(-1).protocols, ['gan.v1', `gan.token.${token}`]);
+  client.close();
+});

@@ -7,6 +7,9 @@
  * as a notice. The first panel gets a ring8 run on the first hello; it is never started automatically.
  * A/B: "Compare A/B" opens the pair picker; create_pair's pair_created (or a link '#pair=p…&a=r…&b=r…',
  * which subscribes to both runs) switches the page to the pair view; leaving it unsubscribes (the runs go on).
+ * Sharing (docs/protocol.md, "Share links"): '#run=r…' watches a run in a panel (read-only unless this browser owns
+ * it), '#present=r…[,r…]' is the big-screen presenter page of one run or two, '#config=…' opens a new run of this
+ * browser with the linked settings. The page first gets this browser's token (identity.js) and connects with it.
  */
 import { GanClient } from '../protocol/client.js';
 import * as msg from '../protocol/messages.js';
@@ -18,22 +21,31 @@ import { RunDataRegistry } from './run-data.js';
 import { PairController } from './pair-controller.js';
 import { parsePairHash } from './pair-state.js';
 import { commandMessage, errorsByPointer } from './commands.js';
+import { loadToken } from './identity.js';
+import { parseLink } from './share-links.js';
 
 const DEFAULT_PRESET = 'ring8';
 
 class GanApp extends HTMLElement {
   #store = new Store(rs.initialState()); #data = new RunDataRegistry(); #client; #panels = new Map();
-  #wanted = new Map(); #queued = new Map(); #nextKey = 1; #link = null; #pairs;
+  #wanted = new Map(); #queued = new Map(); #nextKey = 1; #link = null; #pairs; #share = null; #started = false;
 
   connectedCallback() {
-    if (this.#client) return;
+    if (this.#started) return;
+    this.#started = true;
     setHtml(this, html`<header class="app-header"><h1>GAN Playground</h1>
       <gan-connection-status></gan-connection-status>
       <button type="button" data-testid="compare-ab" title="two runs that differ in one setting, side by side">Compare A/B</button>
       <button type="button" data-testid="add-run" title="open another run side by side">+ add run</button></header>
       <main class="panels"></main><div class="pair-host"></div><gan-pair-picker></gan-pair-picker>`);
+    // Without a token (the server could not issue one) the page still watches; creating is refused.
+    loadToken().catch((e) => { console.warn('no token, watching only:', e.message); return null; })
+      .then((token) => this.#start(token));
+  }
+
+  #start(token) {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
-    this.#client = new GanClient(url, { fromStep: (runId) => this.#data.get(runId).step });
+    this.#client = new GanClient(url, { fromStep: (runId) => this.#data.get(runId).step, token });
     window.__gan = { client: this.#client, store: this.#store, data: this.#data };
     this.#pairs = new PairController({ host: this, client: this.#client, store: this.#store, data: this.#data,
       ensurePanel: (notice) => this.#ensurePanel(notice) });
@@ -50,8 +62,32 @@ class GanApp extends HTMLElement {
       this.#addPanel(run?.preset ?? DEFAULT_PRESET, run?.config ?? undefined);
     });
     this.#link = parsePairHash(location.hash);
-    if (!this.#link) this.#addPanel(DEFAULT_PRESET);
+    this.#share = this.#link ? null : parseLink(location.hash);
+    if (this.#share?.kind === 'present') this.#store.set((s) => ({ ...s, presenter: true }));
+    if (this.#share?.kind === 'config') {
+      this.#addPanel(this.#share.preset, this.#share.config);
+      history.replaceState(null, '', location.pathname); // a reload must not create another run
+      this.#share = null;
+    }
+    if (!this.#link && !this.#share && !this.#store.get().panels.length) this.#addPanel(DEFAULT_PRESET);
     this.#client.connect();
+  }
+
+  /** A #run= or #present= link, after the first hello: a panel per run, subscribed from step 0 (the full history). */
+  #watch(runIds, known) {
+    for (const runId of runIds) {
+      const summary = known.find((r) => r.runId === runId);
+      if (!summary) {
+        this.#ensurePanel(`The server has no run ${runId} (it was deleted, or the link is wrong).`);
+        continue;
+      }
+      const key = `p${this.#nextKey++}`;
+      this.#store.set((s) => rs.attachRun(rs.addPanel(s, key), key, { runId,
+        payload: { preset: summary.preset, config: null, role: summary.mine ? 'owner' : 'viewer' } }));
+      this.#client.track(runId);
+      this.#data.get(runId);
+      this.#client.send(msg.subscribe(runId, 0));
+    }
   }
 
   #wire() {
@@ -62,6 +98,8 @@ class GanApp extends HTMLElement {
       set((s) => rs.onHello(s, m.payload));
       if (this.#link) this.#pairs.join(this.#link, m.payload?.runs ?? []);
       this.#link = null;
+      if (this.#share) this.#watch(this.#share.kind === 'run' ? [this.#share.runId] : this.#share.runIds, m.payload?.runs ?? []);
+      this.#share = null;
       for (const p of this.#store.get().panels) if (!p.runId && !p.creating) this.#createRun(p.key);
     });
     c.on('state', (m) => { this.#onState(m); set((s) => rs.onServerMessage(s, m)); });
@@ -89,6 +127,7 @@ class GanApp extends HTMLElement {
       if (this.#data.has(m.runId) && this.#data.get(m.runId).setModes(m.payload)) this.#notify(m.runId, 'modesArrived');
     });
     c.on('alarm', (m) => set((s) => rs.onServerMessage(s, m)));
+    c.on('access', (m) => set((s) => rs.onServerMessage(s, m)));
     c.on('error', (m) => {
       if (m.id !== undefined) return; // a request's error: handled where it was sent
       const panel = m.runId && rs.panelForRun(this.#store.get(), m.runId);
@@ -102,6 +141,10 @@ class GanApp extends HTMLElement {
       const run = this.#store.get().runs[runId];
       this.#data.delete(runId);
       if (!panel) return;
+      if (!msg.canControl(run?.role)) { // someone else's run: nothing to recreate
+        set((s) => rs.setNotice(s, panel.key, { level: 'info', text: `The server no longer has run ${runId}.` }));
+        return;
+      }
       this.#wanted.set(panel.key, { preset: run?.preset ?? DEFAULT_PRESET, overrides: run?.config ?? undefined });
       set((s) => rs.setNotice(s, panel.key, { level: 'info',
         text: `The server no longer has run ${runId}; started a new one with the same settings.` }));
@@ -171,10 +214,12 @@ class GanApp extends HTMLElement {
     }
   }
 
+  /** This page stops showing runId: its own run is stopped, someone else's only unsubscribed. */
   #dropRun(runId) {
     if (!runId) return;
     this.#client.untrack(runId);
-    this.#client.request(msg.stop(runId)).catch(() => {}); // already gone is fine
+    const own = msg.canControl(this.#store.get().runs[runId]?.role ?? 'owner');
+    this.#client.request(own ? msg.stop(runId) : msg.unsubscribe(runId)).catch(() => {}); // already gone is fine
     this.#data.delete(runId);
   }
 
@@ -227,7 +272,9 @@ class GanApp extends HTMLElement {
     this.querySelector('gan-connection-status').connection = s.connection;
     const main = this.querySelector('main.panels');
     main.hidden = Boolean(s.pair);
-    this.querySelector('[data-testid=add-run]').hidden = Boolean(s.pair);
+    document.body.classList.toggle('presenter', s.presenter);
+    this.querySelector('[data-testid=add-run]').hidden = Boolean(s.pair) || s.presenter;
+    this.querySelector('[data-testid=compare-ab]').hidden = s.presenter;
     this.#pairs.render(s);
     for (const [key, el] of this.#panels) {
       if (!rs.panelByKey(s, key)) { el.remove(); this.#panels.delete(key); }
@@ -240,7 +287,8 @@ class GanApp extends HTMLElement {
         this.#panels.set(panel.key, el);
         main.append(el);
       }
-      el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, datasets: s.datasets, closable: s.panels.length > 1 };
+      el.model = { panel, run: s.runs[panel.runId] ?? null, presets: s.presets, datasets: s.datasets,
+        closable: s.panels.length > 1 && !s.presenter, presenter: s.presenter };
       el.data = panel.runId ? this.#data.get(panel.runId) : null;
     }
   }

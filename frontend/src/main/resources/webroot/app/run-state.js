@@ -9,15 +9,18 @@
  *   presets:    [{id, name, explanation, config}] from hello
  *   datasets:   [{id, name, family, available, detail?, hint?, classes?, size?}] from hello (image-protocol.md)
  *   panels:     [{key, runId|null, creating, notice: {level, text}|null, fieldErrors: {pointer: message}}]
- *   runs:       {runId: {runId, preset, state, step, reason, config, alarm, progress}}   (alarm: alarm-state.js;
- *               progress: the latest `progress` payload {task, message, fraction, done} of an image run, or null)
+ *   runs:       {runId: {runId, preset, state, step, reason, position, config, alarm, progress, role}}
+ *               (alarm: alarm-state.js; progress: the latest `progress` payload {task, message, fraction, done} of an
+ *               image run, or null; position: the place in the training queue while state is 'queued', else null;
+ *               role: 'owner' | 'admin' | 'viewer' from the `access` message, 'owner' for a run this page created)
+ *   presenter:  true on the big-screen page (#present=…): read-only, no forms
  *   pair:       the A/B view's pair or null (pair-state.js)
  */
 import { reduceAlarm, dismissAlarm } from './alarm-state.js';
 
 export function initialState() {
   return { connection: { status: 'connecting', attempt: 0, retryInMs: null }, presets: [], datasets: [], pairs: [], panels: [],
-    runs: {}, pair: null };
+    runs: {}, pair: null, presenter: false };
 }
 
 export const setConnection = (s, connection) => ({ ...s, connection: { ...s.connection, retryInMs: null, ...connection } });
@@ -46,7 +49,7 @@ export function attachRun(s, key, { runId, payload }) {
   const prev = runs[runId];
   runs[runId] = { runId, preset: payload.preset, state: prev?.state ?? 'created', step: prev?.step ?? 0,
     reason: prev?.reason ?? null, config: payload.config ?? prev?.config ?? null, alarm: prev?.alarm ?? null,
-    progress: prev?.progress ?? null };
+    progress: prev?.progress ?? null, position: prev?.position ?? null, role: payload.role ?? prev?.role ?? 'owner' };
   return updatePanel({ ...s, runs }, key, { runId, creating: false, notice: null, fieldErrors: {} });
 }
 
@@ -57,7 +60,7 @@ export function detachRun(s, key) {
   return updatePanel({ ...s, runs: withoutRun(s.runs, panel.runId) }, key, { runId: null, notice: null, fieldErrors: {} });
 }
 
-/** Applies the run-scoped server messages state, config, reset, alarm and progress; others leave the state as it is. */
+/** Applies the run-scoped server messages state, config, reset, alarm, progress and access; others leave the state as it is. */
 export function onServerMessage(s, msg) {
   const run = s.runs[msg.runId];
   if (!run) return s;
@@ -66,8 +69,11 @@ export function onServerMessage(s, msg) {
     case 'state': {
       const keepReason = p.state === 'failed' || p.state === 'stopped';
       return withRun(s, { ...run, state: p.state, step: p.step ?? run.step,
-        reason: p.reason ?? (keepReason ? run.reason : null) });
+        reason: p.reason ?? (keepReason ? run.reason : null),
+        position: p.state === 'queued' && Number.isInteger(p.position) ? p.position : null });
     }
+    case 'access':
+      return ['owner', 'admin', 'viewer'].includes(p.role) && p.role !== run.role ? withRun(s, { ...run, role: p.role }) : s;
     case 'config':
       return withRun(s, { ...run, config: p.config, step: p.rebuilt ? 0 : run.step, alarm: p.rebuilt ? null : run.alarm });
     case 'reset':

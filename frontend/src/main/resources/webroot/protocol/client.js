@@ -10,7 +10,7 @@
  * has are reported as 'run_lost'. Listeners: any server type, 'frame' (decoded binary frame), 'status'
  * ({status: 'connecting'|'open'|'closed', attempt, retryInMs}), 'run_lost' (runId), 'decode_error' (Error).
  */
-import { SUBPROTOCOL, REPLY_TYPES, RESULT_TYPES, S, subscribe } from './messages.js';
+import { SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, REPLY_TYPES, RESULT_TYPES, S, subscribe } from './messages.js';
 import { decodeFrame } from './frame.js';
 
 export class RequestError extends Error {
@@ -31,7 +31,8 @@ export class GanClient {
   /**
    * @param {string} url ws:// or wss:// URL of /ws
    * @param {{WebSocket?: Function, fromStep?: (runId: string) => number, minDelayMs?: number,
-   *          maxDelayMs?: number, requestTimeoutMs?: number}} [opts]
+   *          maxDelayMs?: number, requestTimeoutMs?: number, token?: string}} [opts] token: this browser's
+   *          token (app/identity.js), offered as the extra subprotocol gan.token.<token>; none: watch only
    */
   constructor(url, opts = {}) {
     this.#url = url;
@@ -48,7 +49,8 @@ export class GanClient {
   connect() {
     this.#closedByUser = false;
     clearTimeout(this.#timer);
-    const ws = new this.#opts.WebSocket(this.#url, [SUBPROTOCOL]);
+    const protocols = this.#opts.token ? [SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${this.#opts.token}`] : [SUBPROTOCOL];
+    const ws = new this.#opts.WebSocket(this.#url, protocols);
     ws.binaryType = 'arraybuffer';
     this.#ws = ws;
     this.#setStatus('connecting');

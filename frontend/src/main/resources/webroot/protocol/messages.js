@@ -7,6 +7,8 @@
  * Builders never emit undefined or null fields: the server rejects unknown or malformed envelope fields.
  */
 export const SUBPROTOCOL = 'gan.v1';
+/** The browser's token travels as a second offered subprotocol (a browser cannot set headers on a WebSocket). */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'gan.token.';
 
 /** Client -> server types (protocol.md 3.2). */
 export const C = Object.freeze({
@@ -20,7 +22,7 @@ export const S = Object.freeze({
   HELLO: 'hello', RUN_CREATED: 'run_created', STATE: 'state', CONFIG: 'config', RESET: 'reset', METRICS: 'metrics',
   UNSUBSCRIBED: 'unsubscribed', CONFIG_VALID: 'config_valid', RUNS: 'runs', ACK: 'ack', ERROR: 'error',
   FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm', IMAGES: 'images', CLASSES: 'classes',
-  PROGRESS: 'progress',
+  PROGRESS: 'progress', ACCESS: 'access',
 });
 
 /** Replies that settle a request with the same id; everything else with an id is just an effect. */
@@ -30,7 +32,10 @@ export const REPLY_TYPES = new Set([S.ACK, S.RUN_CREATED, S.CONFIG_VALID, S.RUNS
 export const RESULT_TYPES = Object.freeze({ create_run: S.RUN_CREATED, validate_config: S.CONFIG_VALID, list_runs: S.RUNS,
   create_pair: S.PAIR_CREATED });
 
-export const STATES = Object.freeze(['created', 'running', 'paused', 'stopped', 'failed']);
+export const STATES = Object.freeze(['created', 'running', 'paused', 'stopped', 'failed', 'queued']);
+
+/** What this socket may do with a run (the `access` message): only 'owner' and 'admin' may control it. */
+export const canControl = (role) => role === 'owner' || role === 'admin';
 export const STEP_PHASES = Object.freeze(['d', 'g', 'both']);
 
 /** The envelope in the doc's field order: type, id, runId, payload. */

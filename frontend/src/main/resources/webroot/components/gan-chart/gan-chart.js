@@ -58,6 +58,7 @@ class GanChart extends HTMLElement {
     setHtml(this, html`<h3 class="chart-title">${this.#spec.title}</h3><div class="chart-body"></div>`);
     const body = this.querySelector('.chart-body');
     const opts = chartOptions(this.#spec, { width: Math.max(200, body.clientWidth),
+      height: this.closest('.presenter') ? 300 : undefined, // the big-screen page: charts readable from the back
       band: () => this.#band, probability: () => this.#probability });
     this.#plot = new uPlot(opts, emptyData(this.#spec), body);
     this.#resize = new ResizeObserver(() => requestAnimationFrame(() => { // resizing inside the callback loops

@@ -63,7 +63,9 @@ class GanControlPanel extends HTMLElement {
     if (!this.firstChild) return;
     const s = this.#state.state;
     const live = s !== 'stopped' && s !== 'failed';
-    const enable = { start: live && s !== 'running', pause: s === 'running', step: live && s !== 'running',
+    // Queued (waiting for a training slot): Pause takes the run out of the queue, a step leaves it too.
+    const enable = { start: live && s !== 'running' && s !== 'queued', pause: s === 'running' || s === 'queued',
+      step: live && s !== 'running',
       reset: s !== 'stopped' };
     for (const b of this.querySelectorAll('button[data-action]')) b.disabled = !enable[b.dataset.action];
     const speed = this.querySelector('[data-testid=speed]');

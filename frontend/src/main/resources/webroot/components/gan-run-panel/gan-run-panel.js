@@ -1,7 +1,7 @@
 /**
  * Usage:
  *   <gan-run-panel></gan-run-panel>
- *   panel.model = { panel, run, presets, datasets, closable };   // from the store (run-state.js shapes)
+ *   panel.model = { panel, run, presets, datasets, closable, presenter };   // from the store (run-state.js shapes)
  *   panel.data = runData;                               // the run's SeriesBuffers, latest frame and step
  *   panel.metricsArrived(); panel.frameArrived(); panel.modesArrived();   // new rows / frame / histogram in panel.data
  *   panel.imagesArrived(); panel.classesArrived();      // image runs: a new images frame / class histogram
@@ -11,11 +11,16 @@
  * its per-mode histogram with the dataset's explanation and the config forms (training, remedies, model) beside
  * it, and the charts. An image run (a DCGAN) shows gan-image-view and its view settings instead of the plane and
  * the per-mode histogram. Children's events become one 'gan-command' (type start | pause | reset | step |
- * update_config | preset | close | dismiss_alarm) for the app; nothing here sends.
+ * update_config | preset | close | dismiss_alarm) for the app; nothing here sends. Someone else's run (role
+ * 'viewer') is shown read-only: a badge, and the controls and forms inert. The header carries the share links (watch,
+ * same settings, presenter; share-links.js); a click copies the link.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
-import { MODE_KINDS, isImageConfig } from '../../protocol/messages.js';
+import { MODE_KINDS, isImageConfig, canControl } from '../../protocol/messages.js';
+import { runLink, configLink, presentLink } from '../../app/share-links.js';
+
+const REASON_PREFIX = { failed: 'Failed', stopped: 'Stopped', queued: 'Queued' };
 
 class GanRunPanel extends HTMLElement {
   #model = null; #data = null; #els = null; #config = null;
@@ -28,6 +33,10 @@ class GanRunPanel extends HTMLElement {
         <span class="stat">step <b data-testid="step">0</b></span>
         <span class="stat"><b data-testid="steps-per-s">–</b> steps/s</span>
         <code class="run-id" title="run id"></code>
+        <span class="read-only-badge" data-testid="read-only" title="someone else's run: you can watch it, only its owner controls it" hidden>read-only</span>
+        <span class="share-links"><a data-testid="share-run" title="copy a link to watch this run (read-only for others)">share</a>
+          <a data-testid="share-config" title="copy a link that opens a new run with these settings">share settings</a>
+          <a data-testid="present-run" target="_blank" rel="noopener" title="open the big-screen presenter view in a new tab">present</a></span>
         <button type="button" class="close" data-testid="close-run" title="stop this run and close the panel">×</button>
       </header>
       <p class="reason" data-testid="reason" hidden></p>
@@ -46,7 +55,8 @@ class GanRunPanel extends HTMLElement {
       plane: q('gan-plane'), explanation: q('[data-testid=explanation]'), train: q('gan-train-form'),
       model: q('gan-model-form'), deck: q('gan-chart-deck'), alarm: q('gan-alarm-banner'),
       hist: q('gan-mode-histogram'), remedies: q('gan-remedies-form'), image: q('gan-image-view'),
-      imageSettings: q('gan-image-settings') };
+      imageSettings: q('gan-image-settings'), readOnly: q('[data-testid=read-only]'), shareRun: q('[data-testid=share-run]'),
+      shareConfig: q('[data-testid=share-config]'), present: q('[data-testid=present-run]'), shareLinks: q('.share-links') };
     this.#listen();
     this.#update();
   }
@@ -98,6 +108,17 @@ class GanRunPanel extends HTMLElement {
     on('gan-preset', ({ preset }) => this.#pickPreset(preset));
     on('gan-alarm-dismiss', () => this.#command({ type: 'dismiss_alarm' }));
     this.#els.close.addEventListener('click', () => this.#command({ type: 'close' }));
+    for (const a of [this.#els.shareRun, this.#els.shareConfig]) a.addEventListener('click', (e) => this.#copy(e, a));
+  }
+
+  /** Copies a share link instead of following it; where the clipboard is unavailable the link opens as usual. */
+  #copy(event, anchor) {
+    if (!navigator.clipboard?.writeText || !anchor.href) return;
+    event.preventDefault();
+    navigator.clipboard.writeText(anchor.href).then(() => {
+      anchor.dataset.copied = 'true';
+      setTimeout(() => { delete anchor.dataset.copied; }, 1500);
+    }, () => { location.href = anchor.href; });
   }
 
   async #pickPreset(preset) {
@@ -118,15 +139,16 @@ class GanRunPanel extends HTMLElement {
 
   #update() {
     if (!this.#els || !this.#model) return;
-    const { panel, run, presets, datasets, closable } = this.#model;
+    const { panel, run, presets, datasets, closable, presenter } = this.#model;
     const e = this.#els;
     const config = run?.config ?? null;
+    const readOnly = Boolean(run) && !canControl(run.role);
     Object.assign(e.picker, { presets, datasets, selected: run?.preset ?? null, error: panel.fieldErrors['/data/kind'] ?? null });
     e.explanation.textContent = e.picker.explanationFor(run?.preset);
     e.explanation.hidden = !e.explanation.textContent;
     const forms = [e.train, e.model, e.remedies, e.imageSettings];
     for (const form of forms) {
-      form.toggleAttribute('inert', !config);
+      form.toggleAttribute('inert', !config || readOnly);
       form.errors = panel.fieldErrors;
     }
     e.alarm.alarm = run?.alarm ?? null;
@@ -136,7 +158,17 @@ class GanRunPanel extends HTMLElement {
     e.close.hidden = !closable;
     this.#showStep();
     e.reason.hidden = !run?.reason;
-    e.reason.textContent = run?.reason ? `${run.state === 'failed' ? 'Failed' : 'Stopped'}: ${run.reason}` : '';
+    e.reason.textContent = run?.reason ? `${REASON_PREFIX[run.state] ?? 'Note'}: ${run.reason}` : '';
+    e.readOnly.hidden = !readOnly;
+    e.controls.toggleAttribute('inert', readOnly);
+    e.picker.toggleAttribute('inert', Boolean(presenter));
+    e.shareLinks.hidden = !run || presenter;
+    if (run) {
+      e.shareRun.href = runLink(location.origin, run.runId);
+      e.present.href = presentLink(location.origin, [run.runId]);
+      e.shareConfig.hidden = !config;
+      if (config) e.shareConfig.href = configLink(location.origin, run.preset, config);
+    }
     e.notice.hidden = !panel.notice;
     e.notice.textContent = panel.notice?.text ?? '';
     e.notice.dataset.level = panel.notice?.level ?? '';
