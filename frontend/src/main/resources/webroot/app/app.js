@@ -55,7 +55,10 @@ class GanApp extends HTMLElement {
     this.addEventListener('gan-reconnect', () => this.#client.connect());
     this.addEventListener('gan-pair-create', (e) => this.#pairs.create(e.detail));
     this.querySelector('[data-testid=compare-ab]').addEventListener('click', () => this.#pairs.openPicker());
-    window.addEventListener('hashchange', () => { this.#link = this.#pairs.hashChanged() ?? this.#link; });
+    window.addEventListener('hashchange', () => {
+      if (parseLink(location.hash)) { location.reload(); return; } // a share link pasted into this tab: a fresh page
+      this.#link = this.#pairs.hashChanged() ?? this.#link;
+    });
     this.querySelector('[data-testid=add-run]').addEventListener('click', () => {
       const last = this.#store.get().panels.at(-1);
       const run = last && this.#store.get().runs[last.runId];

@@ -3,7 +3,6 @@ package dev.ganplayground.web;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,12 +11,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -25,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,26 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Saves screenshots under target/.
  */
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static TestServer server;
     private static WebDriver driver;
 
     @BeforeAll
     static void up() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        driver = Browsers.chromium();
         server = new TestServer();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1400,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -114,6 +92,7 @@ class BrowserEndToEndTest {
         }
         String a = pair.getJsonObject("a").getString("runId");
         String b = pair.getJsonObject("b").getString("runId");
+        Browsers.useToken(driver, server, TestServer.TOKEN); // the pair's owner: its page may play it
         driver.get(server.url("/#pair=" + pair.getString("pairId") + "&a=" + a + "&b=" + b));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(d -> !d.findElements(By.cssSelector("[data-testid=pair-view]")).isEmpty());
@@ -178,24 +157,18 @@ class BrowserEndToEndTest {
     }
 
     private static void assertNoConsoleErrors() {
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(severe).as("browser console errors").isEmpty();
+        Browsers.assertNoConsoleErrors(driver);
     }
 
     private static String attrText(WebDriver d, String testId, String name) {
-        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
-        return e.isEmpty() ? null : e.get(0).getAttribute(name);
+        return Browsers.attrText(d, testId, name);
     }
 
     private static String text(WebDriver d, String testId) {
-        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
-        return e.isEmpty() ? "" : e.get(0).getText().trim();
+        return Browsers.text(d, testId);
     }
 
     private static long attr(WebDriver d, String testId, String name) {
-        List<WebElement> e = d.findElements(By.cssSelector("[data-testid=" + testId + "]"));
-        String v = e.isEmpty() ? null : e.get(0).getAttribute(name);
-        return v == null || v.isBlank() ? -1 : Long.parseLong(v.trim());
+        return Browsers.attr(d, testId, name);
     }
 }
