@@ -1,2 +1,2 @@
-/** HTTP routes, static files, REST under /api and the WebSocket endpoint. Talks to runs only through the event bus; imports no ND4J. */
+/** HTTP routes, static files, REST under /api and the WebSocket endpoint. Talks to runs only through the event bus; imports no ND4J. Access on a shared server: {@link dev.ganplayground.web.AccessTokens} (browser tokens), {@link dev.ganplayground.web.Caller} (who asks), {@link dev.ganplayground.web.OriginCheck} (exact Origin allow-list) and {@link dev.ganplayground.web.SocketCounter} (per-user socket cap). */
 package dev.ganplayground.web;
