@@ -68,20 +68,9 @@ public record AccessConfig(String adminToken, List<String> allowedOrigins, boole
                 : Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AccessConfig(admin == null || admin.isBlank() ? null : admin.trim(), list,
                 Boolean.parseBoolean(env.getOrDefault("GAN_REQUIRE_ORIGIN", "false").trim()),
-                integer(env, "GAN_MAX_TRAINING", Runtime.getRuntime().availableProcessors()),
-                integer(env, "GAN_MAX_RUNS_PER_USER", 4), integer(env, "GAN_MAX_SOCKETS_PER_USER", 8));
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name, "must be an integer, found '" + v + "'");
-        }
+                AppConfig.integer(env, "GAN_MAX_TRAINING", Runtime.getRuntime().availableProcessors()),
+                AppConfig.integer(env, "GAN_MAX_RUNS_PER_USER", 4),
+                AppConfig.integer(env, "GAN_MAX_SOCKETS_PER_USER", 8));
     }
 
     public AccessConfig withMaxTrainingRuns(int n) {

@@ -29,12 +29,11 @@ class AccessControlTest {
     static void up() {
         AppConfig app = new AppConfig("127.0.0.1", 0, 8, Path.of("target", "test-runs"));
         server = new TestServer(app, TestServer.generous(app).withAdminToken(ADMIN));
-        http = WebClient.create(server.vertx);
+        http = server.http();
     }
 
     @AfterAll
     static void down() {
-        http.close();
         server.close();
     }
 
@@ -53,7 +52,7 @@ class AccessControlTest {
             String runId = owner.awaitReply(owner.send("create_run", null, new JsonObject())).getString("runId");
             assertThat(role(owner, runId)).isEqualTo("owner");
             owner.send("step", runId, new JsonObject().put("phase", "both").put("count", 2));
-            owner.await(m -> isState(m, runId, "paused") && m.getJsonObject("payload").getLong("step") == 2,
+            owner.await(m -> WsTestClient.isState(m, runId, "paused") && m.getJsonObject("payload").getLong("step") == 2,
                     "paused at step 2");
             JsonObject before = getRun(runId, null);
 
@@ -181,11 +180,6 @@ class AccessControlTest {
     private static String role(WsTestClient c, String runId) {
         return c.awaitAny(m -> "access".equals(m.getString("type")) && runId.equals(m.getString("runId")), "access")
                 .getJsonObject("payload").getString("role");
-    }
-
-    private static boolean isState(JsonObject m, String runId, String state) {
-        return "state".equals(m.getString("type")) && runId.equals(m.getString("runId"))
-                && state.equals(m.getJsonObject("payload").getString("state"));
     }
 
     private static JsonObject getRun(String runId, String token) {

@@ -2,8 +2,6 @@ package dev.ganplayground.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,26 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline.
  * Saves screenshots under target/.
  */
-class BrowserEndToEndTest {
-    private static TestServer server;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void up() {
-        driver = Browsers.chromium();
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void down() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class BrowserEndToEndTest extends BrowserTestBase {
     @Test
     @DisplayName("Play in the browser streams losses and points from the server into the charts and the plane")
     void playStreamsToThePage() throws Exception {

@@ -30,12 +30,11 @@ class FairLimitsTest {
     static void up() {
         AppConfig app = new AppConfig("127.0.0.1", 0, 16, Path.of("target", "test-runs"));
         server = new TestServer(app, TestServer.generous(app).withLimits(1, 3, 2));
-        http = WebClient.create(server.vertx);
+        http = server.http();
     }
 
     @AfterAll
     static void down() {
-        http.close();
         server.close();
     }
 
@@ -70,14 +69,14 @@ class FairLimitsTest {
             // Events of different runs may arrive in any order: each is awaited among everything seen so far.
             c.send("pause", a, null);
             c.awaitState(a, "paused");
-            c.awaitAny(m -> isState(m, b, "running"), "B running");
+            c.awaitAny(m -> WsTestClient.isState(m, b, "running"), "B running");
             queued(c, cc, 1);
             viewer.awaitAny(m -> isQueued(m, cc, 1), "viewer sees position 1");
 
             c.send("stop", b, null);
-            c.awaitAny(m -> isState(m, b, "stopped"), "B stopped");
-            c.awaitAny(m -> isState(m, cc, "running"), "C running");
-            viewer.awaitAny(m -> isState(m, cc, "running"), "viewer sees C running");
+            c.awaitAny(m -> WsTestClient.isState(m, b, "stopped"), "B stopped");
+            c.awaitAny(m -> WsTestClient.isState(m, cc, "running"), "C running");
+            viewer.awaitAny(m -> WsTestClient.isState(m, cc, "running"), "viewer sees C running");
 
             // Starting A again queues it behind C; pausing a queued run takes it out of the queue.
             c.send("start", a, null);
@@ -150,11 +149,6 @@ class FairLimitsTest {
     private static JsonObject queued(WsTestClient c, String runId, int position) {
         return c.awaitAny(m -> isQueued(m, runId, position), runId + " queued at " + position)
                 .getJsonObject("payload");
-    }
-
-    private static boolean isState(JsonObject m, String runId, String state) {
-        return "state".equals(m.getString("type")) && runId.equals(m.getString("runId"))
-                && state.equals(m.getJsonObject("payload").getString("state"));
     }
 
     private static boolean isQueued(JsonObject m, String runId, int position) {

@@ -1,8 +1,6 @@
 package dev.ganplayground.web;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,26 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read-only and its control is refused; the presenter page of a run that trained before it opened shows the whole
  * history and the alarm banner. Saves screenshots under target/.
  */
-class SharedRunBrowserTest {
-    private static TestServer server;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void up() {
-        driver = Browsers.chromium();
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void down() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class SharedRunBrowserTest extends BrowserTestBase {
     @Test
     @DisplayName("A second browser opening the watch link sees the run live but read-only; its start is refused"
             + " (forbidden) and the run stays as it was")

@@ -4,6 +4,7 @@ import dev.ganplayground.Main;
 import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ final class TestServer implements AutoCloseable {
     static final String TOKEN = newToken();
     static final String AUTH = "Bearer " + TOKEN;
     final Vertx vertx = Vertx.vertx();
+    private WebClient http;
     final int port;
 
     TestServer() {
@@ -57,8 +59,19 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** An HTTP client of this server's Vert.x, closed with it. */
+    synchronized WebClient http() {
+        if (http == null) {
+            http = WebClient.create(vertx);
+        }
+        return http;
+    }
+
     @Override
     public void close() {
+        if (http != null) {
+            http.close();
+        }
         vertx.close().await();
     }
 }

@@ -136,8 +136,13 @@ final class WsTestClient implements AutoCloseable {
     }
 
     JsonObject awaitState(String runId, String state) {
-        return await(m -> "state".equals(m.getString("type")) && runId.equals(m.getString("runId"))
-                && state.equals(m.getJsonObject("payload").getString("state")), "state " + state);
+        return await(m -> isState(m, runId, state), "state " + state);
+    }
+
+    /** True for a {@code state} message of {@code runId} in {@code state}. */
+    static boolean isState(JsonObject m, String runId, String state) {
+        return "state".equals(m.getString("type")) && runId.equals(m.getString("runId"))
+                && state.equals(m.getJsonObject("payload").getString("state"));
     }
 
     JsonObject awaitFrame() throws InterruptedException {
