@@ -168,6 +168,41 @@ class AccessControlTest {
         assertThat(WsTestClient.handshake(server.vertx, server.port, null, null)).isEqualTo(101);
     }
 
+    @Test
+    @DisplayName("No token ever reaches the server log: not on a handshake, a refusal, a control or a REST call")
+    void tokensNeverLogged() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        String owner = TestServer.newToken();
+        String viewer = TestServer.newToken();
+        // A refused Origin is logged; the token offered with it must not be.
+        assertThat(WsTestClient.handshake(server.vertx, server.port, viewer, "https://evil.example.com"))
+                .isEqualTo(403);
+        try (WsTestClient o = new WsTestClient(server.vertx, server.port, owner, null);
+             WsTestClient v = new WsTestClient(server.vertx, server.port, viewer, null)) {
+            o.awaitType("hello");
+            v.awaitType("hello");
+            String runId = o.awaitReply(o.send("create_run", null, new JsonObject())).getString("runId");
+            v.awaitReply(v.send("stop", runId, null));
+            o.awaitReply(o.send("stop", runId, null));
+            WsTestClient.handshake(server.vertx, server.port, owner + "x", null);
+            http.deleteAbs(server.url("/api/runs/" + runId)).putHeader("Authorization", "Bearer " + viewer).send()
+                    .await();
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).isNotEmpty();
+        for (ch.qos.logback.classic.spi.ILoggingEvent e : log.list) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                    : e.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain(owner).doesNotContain(viewer);
+        }
+    }
+
     /** Every control message, with a valid payload. */
     private static List<JsonObject> controls() {
         return List.of(new JsonObject().put("type", "start"), new JsonObject().put("type", "pause"),
