@@ -82,6 +82,8 @@ class BrowserEndToEndTest extends BrowserTestBase {
         assertThat(driver.findElement(By.cssSelector("[data-testid=side-a] [data-testid=alarm]")).getText())
                 .contains("Mode collapse at step 0");
 
+        assertThat(driver.findElement(By.cssSelector("[data-testid=pair-present]")).getAttribute("href"))
+                .endsWith("/#present=" + a + "," + b);
         driver.findElement(By.cssSelector("[data-testid=pair-play]")).click();
         wait.until(d -> attr(d, "pair-modes-chart", "data-points") >= 3);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -99,6 +99,25 @@ class SharedRunBrowserTest extends BrowserTestBase {
         }
     }
 
+    @Test
+    @DisplayName("The presenter page of an A/B pair shows both runs side by side, each with its state and charts")
+    void presenterOfAPair() {
+        JsonObject pair = server.http().postAbs(server.url("/api/pairs")).putHeader("Authorization", TestServer.AUTH)
+                .sendJsonObject(new JsonObject().put("pair", "collapse-vs-cure")).await().bodyAsJsonObject();
+        String a = pair.getJsonObject("a").getString("runId");
+        String b = pair.getJsonObject("b").getString("runId");
+        driver.get(server.url("/#present=" + a + "," + b));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> d.findElements(By.cssSelector("gan-run-panel")).size() == 2);
+        wait.until(d -> d.findElements(By.cssSelector("gan-run-panel [data-testid=state]")).stream()
+                .allMatch(e -> "created".equals(e.getText().trim())));
+        assertThat(driver.findElements(By.cssSelector("gan-run-panel .run-id")).stream().map(e -> e.getText().trim()))
+                .containsExactly(a, b);
+        assertThat(driver.findElements(By.cssSelector("gan-run-panel [data-testid=loss-chart]"))).hasSize(2);
+        screenshot("presenter-pair.png");
+        Browsers.assertNoConsoleErrors(driver);
+    }
+
     private static void screenshot(String name) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {

@@ -17,6 +17,7 @@ import { html, setHtml } from '../../lib/html.js';
 import { pairChartSpecs } from '../../charts/uplot-options.js';
 import { OverlaySource } from '../../charts/overlay.js';
 import { configDifferences, describeDifferences, pairHash } from '../../app/pair-state.js';
+import { presentLink } from '../../app/share-links.js';
 
 class GanPairView extends HTMLElement {
   #model = null; #data = { a: null, b: null }; #els = null; #diffKey = '';
@@ -30,6 +31,7 @@ class GanPairView extends HTMLElement {
           <span class="vs">vs</span> <span class="side-badge" data-side="b">B</span> ${pair.b.label}</span>
         <span class="pair-tools"><label class="pair-link-label">share <input type="text" readonly data-testid="pair-link"
           aria-label="link to this comparison"></label><button type="button" data-testid="pair-copy">copy</button>
+          <a data-testid="pair-present" target="_blank" rel="noopener" title="both runs on the big-screen presenter page">present</a>
           <button type="button" data-testid="pair-stop" title="stop both runs on the server">stop both</button>
           <button type="button" data-testid="pair-leave" title="leave the comparison (the runs keep going)">← runs</button></span></header>
       <div class="pair-bar"><div class="transport" role="toolbar" aria-label="controls for both runs">
@@ -46,7 +48,7 @@ class GanPairView extends HTMLElement {
     q('.pair-view').append(deck);
     this.#els = { title: q('.pair-title'), diffs: q('[data-testid=pair-differences]'), link: q('[data-testid=pair-link]'),
       notice: q('[data-testid=pair-notice]'), a: q('gan-pair-side[data-side=a]'), b: q('gan-pair-side[data-side=b]'),
-      deck, play: q('[data-testid=pair-play]'), pause: q('[data-testid=pair-pause]'), reset: q('[data-testid=pair-reset]') };
+      deck, present: q('[data-testid=pair-present]'), play: q('[data-testid=pair-play]'), pause: q('[data-testid=pair-pause]'), reset: q('[data-testid=pair-reset]') };
     q('.pair-bar .transport').addEventListener('click', (e) => {
       const b = e.target.closest('button[data-type]');
       if (b) this.#emit(b.dataset.type);
@@ -96,6 +98,7 @@ class GanPairView extends HTMLElement {
     const e = this.#els;
     e.title.textContent = pair.name ?? 'A/B comparison';
     e.link.value = `${location.origin}${location.pathname}${pairHash(pair)}`;
+    e.present.href = presentLink(location.origin, [pair.a.runId, pair.b.runId]);
     e.a.model = { side: 'a', label: pair.a.label, run: runA };
     e.b.model = { side: 'b', label: pair.b.label, run: runB };
     const states = [runA?.state, runB?.state];
