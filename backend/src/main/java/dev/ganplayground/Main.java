@@ -1,6 +1,9 @@
 package dev.ganplayground;
 
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.PersistConfig;
+import dev.ganplayground.persist.CheckpointStore;
+import dev.ganplayground.run.RunPersistence;
 import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.run.RunEngines;
 import dev.ganplayground.config.Presets;
@@ -11,6 +14,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Starts the server: runs side first, then HTTP. Settings come from the environment ({@link AppConfig}).
@@ -31,11 +36,25 @@ public final class Main {
                     vertx.close();
                     System.exit(1);
                 });
+        // SIGTERM: closing Vert.x undeploys the runs side, which checkpoints every loaded run before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
     }
 
-    /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
+    private static RunPersistence persistence(AppConfig app, PersistConfig p) {
+        return p.enabled() ? new RunPersistence(new CheckpointStore(app.runsDir(), p.keep()),
+                Duration.ofSeconds(p.checkpointSeconds()), Duration.ofSeconds(p.idleUnloadSeconds())) : null;
+    }
+
+    /** Deploys both verticles with persistence as the environment says ({@link PersistConfig}). */
     public static Future<Integer> start(Vertx vertx, AppConfig app) {
+        return start(vertx, app, PersistConfig.fromEnv(System.getenv()));
+    }
+
+    /**
+     * Deploys both verticles; completes with the bound port once the runs found in the runs folder are back. ND4J
+     * is loaded off the event loop first.
+     */
+    public static Future<Integer> start(Vertx vertx, AppConfig app, PersistConfig persist) {
         Presets presets = Presets.load();
         HttpServerVerticle http = new HttpServerVerticle(app, presets);
         return vertx.executeBlocking(() -> {
@@ -44,7 +63,7 @@ public final class Main {
                 })
                 .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
                         new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
-                                app.convThreads()))))
+                                app.convThreads()), persistence(app, persist))))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

@@ -68,7 +68,7 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, 
                 integer(env, "GAN_CONV_THREADS", DEFAULT_CONV_THREADS));
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
+    static int integer(Map<String, String> env, String name, int fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             return fallback;

@@ -37,6 +37,19 @@ final class MetricHistory {
         }
     }
 
+    /** Appends the rows of a columnar history (as {@link #from} gives it), e.g. one read back from a checkpoint. */
+    synchronized void load(Map<String, List<Double>> history) {
+        List<Double> steps = history.get("step");
+        int n = steps == null ? 0 : steps.size();
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Double>> c : history.entrySet()) {
+                row.put(c.getKey(), i < c.getValue().size() ? c.getValue().get(i) : Double.NaN);
+            }
+            append(row);
+        }
+    }
+
     /** Rows whose step is >= {@code fromStep}, as columns (copies). */
     synchronized Map<String, List<Double>> from(long fromStep) {
         Map<String, List<Double>> out = new LinkedHashMap<>();

@@ -2,20 +2,25 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
+import dev.ganplayground.persist.CheckpointStore;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.NonFiniteException;
 import dev.ganplayground.training.StepMode;
 import dev.ganplayground.training.TickReport;
+import dev.ganplayground.training.TrainerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One training run: a state machine driven by commands, and a loop of ticks on the run's own thread. Commands
@@ -52,19 +57,65 @@ public final class Run implements Runnable {
     /** Published events so far; guarded by this. */
     private long events;
 
-    // Confined to the run's thread.
+    private final RunPersistence persistence; // null: nothing is saved
+    private final RunSaver saver; // null without persistence
+    private final RunLife life;
+    /** Set by {@link RunCommand.Suspend}: save and end the thread, leaving the state as it is. */
+    private volatile boolean suspending;
+
+    // Confined to the run's thread (handed from one thread to the next through RunLife).
+    private RunImage restoring; // a restored run's checkpoint until its first start uses it
+    private boolean fromDisk; // the next start restores the networks from the newest checkpoint
+    private boolean announceRestore; // a run restored training says so in its state reason when it starts
     private RunEngine engine;
     private long frameNo;
     private long nextEvalStep;
 
     Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
         NativeThreadPolicy threadPolicy) {
+        this(id, presetId, config, listener, engines, threadPolicy, null, r -> {
+            throw new IllegalStateException("a run without persistence is never unloaded");
+        }, false);
+    }
+
+    /** A new run; {@code starter} starts a thread running it (when created, and after each unloading). */
+    Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
+        NativeThreadPolicy threadPolicy, RunPersistence persistence, Consumer<Run> starter) {
+        this(id, presetId, config, listener, engines, threadPolicy, persistence, starter, false);
+    }
+
+    /**
+     * A run restored from a checkpoint: its histories, alarms and snapshots are back at once; it is dormant until
+     * {@link #wake} (the registry wakes those that were training).
+     */
+    Run(RunImage image, RunListener listener, RunEngines engines, NativeThreadPolicy threadPolicy,
+        RunPersistence persistence, Consumer<Run> starter) {
+        this(image.runId(), image.presetId(), image.config(), listener, engines, threadPolicy, persistence, starter,
+                true);
+        restoring = image;
+        fromDisk = true;
+        announceRestore = image.state() == RunState.RUNNING;
+        state = image.state();
+        stateReason = image.reason();
+        step = image.step();
+        trainHistory.load(image.train());
+        evalHistory.load(image.eval());
+        alarms.addAll(image.alarms());
+        latestModes = image.modes();
+        latestClasses = image.classes();
+    }
+
+    private Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
+                NativeThreadPolicy threadPolicy, RunPersistence persistence, Consumer<Run> starter, boolean dormant) {
         this.id = id;
         this.presetId = presetId;
         this.config = config;
         this.listener = listener;
         this.engines = engines;
         this.threads = new RunThreads(threadPolicy);
+        this.persistence = persistence;
+        this.saver = persistence == null ? null : new RunSaver(persistence, id);
+        this.life = new RunLife(this, starter, dormant);
     }
 
     public String id() {
@@ -103,24 +154,81 @@ public final class Run implements Runnable {
         return MetricsCsv.render(EVAL.equals(group) ? evalHistory : trainHistory);
     }
 
+    /** The train or eval metric history as JSON Lines (see {@link MetricsJsonl}). */
+    public synchronized String metricsJsonl(String group) {
+        return MetricsJsonl.render(EVAL.equals(group) ? evalHistory : trainHistory);
+    }
+
+    /** Queues a command for the run's thread (loading a dormant run first). */
     void submit(RunCommand command) {
         inbox.add(command);
+        life.wake();
+    }
+
+    /** A request reached the run: a dormant run is loaded again, and the idle clock restarts. */
+    void wake() {
+        life.wake();
+    }
+
+    /** A viewer subscribed (+1) or left (-1); a run nobody watches may be unloaded once paused for long. */
+    void watched(int delta) {
+        life.watched(delta);
+    }
+
+    /** Whether the run is unloaded (no thread, no engine); for tests and the run list. */
+    boolean dormant() {
+        return life.dormant();
+    }
+
+    /** Server shutdown: a loaded run saves a checkpoint and ends its thread, keeping its state for the restart. */
+    void suspend() {
+        if (!life.dormant()) {
+            inbox.add(new RunCommand.Suspend());
+        }
+    }
+
+    /** The run is deleted: no more checkpoints, its folder goes, and a loaded run stops (a dormant one stays so). */
+    void discard() {
+        if (saver != null) {
+            saver.forget();
+        }
+        if (!life.dormant()) {
+            inbox.add(new RunCommand.Stop());
+        }
     }
 
     @Override
     public void run() {
+        life.enter();
         threads.enter();
         try {
-            publish(() -> listener.onState(this, state, 0, null));
-            createEngine(config);
-            afterSteps(null, true);
-            while (state != RunState.STOPPED) {
-                RunCommand c = state == RunState.RUNNING ? inbox.poll() : inbox.take();
+            if (fromDisk) {
+                resume();
+            } else {
+                publish(() -> listener.onState(this, state, 0, null));
+                createEngine(config);
+                afterSteps(null, true);
+            }
+            while (!state.terminal() && !suspending) {
+                RunCommand c = state == RunState.RUNNING ? inbox.poll()
+                        : saver == null ? inbox.take() : inbox.poll(1, TimeUnit.SECONDS);
                 if (c != null) {
+                    life.touch();
                     apply(c);
-                } else {
+                } else if (state == RunState.RUNNING) {
                     tick();
                 }
+                if (saver != null) {
+                    saver.maybeSave(eventNo(), state == RunState.RUNNING, this::image);
+                    if (idle() && saver.saveAndWait(eventNo(), this::image) && life.tryUnload(inbox)) {
+                        fromDisk = true;
+                        LOG.info("run {} unloaded after idling at step {}", id, step);
+                        return;
+                    }
+                }
+            }
+            if (saver != null) {
+                saver.saveAndWait(eventNo(), this::image);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,11 +240,76 @@ public final class Run implements Runnable {
             LOG.error("run {} failed at step {}", id, step, e);
             setState(RunState.FAILED, "internal error at step " + step + ": " + e.getMessage());
         } finally {
+            saveTerminal();
             if (engine != null) {
                 engine.close();
                 engine = null;
             }
             threads.exit();
+            life.exit();
+        }
+    }
+
+    /** A failed run is saved too (without its networks if they are not finite), so it shows after a restart. */
+    private void saveTerminal() {
+        if (saver != null && state == RunState.FAILED) {
+            try {
+                saver.saveAndWait(eventNo(), this::image);
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: cannot save its failed state: {}", id, e.toString());
+            }
+        }
+    }
+
+    /** Paused or never started, unwatched, and untouched for the configured time. */
+    private boolean idle() {
+        return persistence.unloadsIdleRuns() && (state == RunState.PAUSED || state == RunState.CREATED)
+                && life.idleFor(persistence.idleUnloadNanos());
+    }
+
+    /**
+     * Rebuilds the engine and puts the newest checkpoint's networks and optimizers back: after a server restart
+     * (the checkpoint was read already) or after unloading (read now).
+     */
+    private void resume() {
+        RunImage image = restoring;
+        restoring = null;
+        if (image == null) {
+            image = loadLatest();
+        }
+        if (image == null || image.trainer() == null) {
+            setState(RunState.FAILED, "its checkpoint cannot be read");
+            return;
+        }
+        createEngine(config);
+        engine.trainer().restoreState(image.trainer());
+        fromDisk = false;
+        int every = config.view().evalEvery();
+        nextEvalStep = (image.step() / every + 1) * every;
+        afterSteps(null, true);
+        if (announceRestore) {
+            announceRestore = false;
+            setState(state, "restored from the checkpoint at step " + step + " after a server restart");
+        }
+        saver.savedAt(eventNo());
+    }
+
+    private RunImage loadLatest() {
+        try {
+            Optional<CheckpointStore.Loaded> l = persistence.store().loadLatest(id);
+            return l.map(x -> RunCheckpoints.fromCheckpoint(x.checkpoint())).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("run {}: cannot read its checkpoint", id, e);
+            return null;
+        }
+    }
+
+    /** What a checkpoint keeps now; called on the run's thread between ticks (copies, so training may go on). */
+    private RunImage image() {
+        TrainerState t = engine == null ? null : engine.trainer().captureState();
+        synchronized (this) {
+            return new RunImage(id, presetId, state, stateReason, config, t, trainHistory.from(0),
+                    evalHistory.from(0), List.copyOf(alarms), latestModes, latestClasses);
         }
     }
 
@@ -202,6 +375,8 @@ public final class Run implements Runnable {
             setState(RunState.STOPPED, null);
         } else if (command instanceof RunCommand.Reconfigure r) {
             reconfigure(r.next(), r.rebuild());
+        } else if (command instanceof RunCommand.Suspend) {
+            suspending = true;
         }
     }
 

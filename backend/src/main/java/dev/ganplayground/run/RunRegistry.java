@@ -27,14 +27,21 @@ public final class RunRegistry {
     private final ExecutorService threads;
     private final NativeThreadPolicy threadPolicy;
     private final SecureRandom ids = new SecureRandom();
+    private final RunPersistence persistence;
 
     public RunRegistry(int maxActiveRuns, RunListener listener, RunEngines engines) {
+        this(maxActiveRuns, listener, engines, null);
+    }
+
+    /** With {@code persistence} (may be null) every run is checkpointed, restorable and unloadable when idle. */
+    public RunRegistry(int maxActiveRuns, RunListener listener, RunEngines engines, RunPersistence persistence) {
         if (maxActiveRuns < 1) {
             throw new IllegalArgumentException("maxActiveRuns must be >= 1, found " + maxActiveRuns);
         }
         this.maxActiveRuns = maxActiveRuns;
         this.listener = listener;
         this.engines = engines;
+        this.persistence = persistence;
         this.threadPolicy = new NativeThreadPolicy(engines.convThreads(), this::trainingRuns);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -52,10 +59,35 @@ public final class RunRegistry {
         }
         byte[] b = new byte[6];
         ids.nextBytes(b);
-        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines, threadPolicy);
+        Run run = new Run("r" + HexFormat.of().formatHex(b), presetId, config, listener, engines, threadPolicy,
+                persistence, this::startThread);
         runs.put(run.id(), run);
         threads.execute(run);
         return run;
+    }
+
+    /**
+     * Brings back a run from its checkpoint (server start): dormant, except that a run that was training starts
+     * training again. Not limited by {@code maxActiveRuns}: these runs existed before the restart.
+     */
+    public synchronized Run restore(RunImage image) {
+        if (persistence == null) {
+            throw new IllegalStateException("restoring needs persistence");
+        }
+        Run run = new Run(image, listener, engines, threadPolicy, persistence, this::startThread);
+        runs.put(run.id(), run);
+        if (image.state() == RunState.RUNNING) {
+            run.wake();
+        }
+        return run;
+    }
+
+    private void startThread(Run run) {
+        try {
+            threads.execute(run);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the run stays as it was saved.
+        }
     }
 
     public Optional<Run> find(String runId) {
@@ -79,25 +111,36 @@ public final class RunRegistry {
         return all;
     }
 
-    /** Stops a run and forgets it. */
+    /** Stops a run and forgets it (with persistence, its folder is deleted too). */
     public boolean remove(String runId) {
         Run run = runs.remove(runId);
         if (run != null) {
-            run.submit(new RunCommand.Stop());
+            run.discard();
         }
         return run != null;
     }
 
-    /** Stops every run and waits briefly for their threads to release native memory. */
+    /**
+     * Server shutdown. With persistence every loaded run saves a checkpoint and ends, keeping its state for the
+     * restart (a training run trains again after it); without, every run stops. Waits for the threads (and the
+     * checkpoint writes) so native memory is released and the checkpoints are on disk before the JVM exits.
+     */
     public void shutdown() {
-        runs.values().forEach(r -> r.submit(new RunCommand.Stop()));
+        if (persistence == null) {
+            runs.values().forEach(r -> r.submit(new RunCommand.Stop()));
+        } else {
+            runs.values().forEach(Run::suspend);
+        }
         threads.shutdown();
         try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
+            threads.awaitTermination(persistence == null ? 5 : 30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         threads.shutdownNow();
+        if (persistence != null) {
+            persistence.close();
+        }
     }
 
     /** The limit was reached. */

@@ -40,6 +40,8 @@ public final class RunsVerticle extends VerticleBase {
     private final RunEngines engines;
     private RunRegistry registry;
     private RunExports exports;
+    private RunDownloads downloads;
+    private final RunPersistence persistence;
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
     private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
@@ -48,21 +50,32 @@ public final class RunsVerticle extends VerticleBase {
     private long datasetsLookedAt;
 
     public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
+        this(maxActiveRuns, runsDir, engines, null);
+    }
+
+    /** With {@code persistence} (may be null: nothing saved) runs are checkpointed and restored at start. */
+    public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines, RunPersistence persistence) {
         this.maxActiveRuns = maxActiveRuns;
         this.runsDir = runsDir;
         this.engines = engines;
+        this.persistence = persistence;
     }
 
     @Override
     public Future<?> start() {
-        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()), engines);
+        registry = new RunRegistry(maxActiveRuns, new EventBusPublisher(vertx.eventBus()), engines, persistence);
         exports = new RunExports(vertx);
+        downloads = new RunDownloads(vertx, persistence);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.CREATE, this::create);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DATASETS, m -> datasets().onSuccess(m::reply)
                 .onFailure(e -> fail(m, ControlError.INTERNAL, e.getMessage(), List.of())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.LIST, m -> m.reply(new JsonObject().put("runs", list())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DELETE, this::delete);
-        return Future.succeededFuture();
+        if (persistence == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> RunRestorer.readAll(persistence.store()), false)
+                .onSuccess(images -> images.forEach(image -> listen(registry.restore(image))));
     }
 
     @Override
@@ -118,13 +131,18 @@ public final class RunsVerticle extends VerticleBase {
         try {
             String preset = m.body().getString("preset");
             Run run = registry.create(preset, config);
-            targetConfigs.put(run.id(), config);
-            controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
+            listen(run);
             m.reply(summary(run, true));
             writeConfig(run.id(), config);
         } catch (RunRegistry.TooManyRunsException e) {
             fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
         }
+    }
+
+    /** Registers the run's control address. */
+    private void listen(Run run) {
+        targetConfigs.put(run.id(), run.config());
+        controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
     }
 
     private static void failConfig(Message<?> m, Throwable e) {
@@ -161,9 +179,15 @@ public final class RunsVerticle extends VerticleBase {
     private void control(Run run, Message<JsonObject> m) {
         JsonObject body = m.body();
         String op = body.getString("op", "");
-        if (exports.handle(run, op, m)) {
+        if (op.equals("watch") || op.equals("unwatch")) {
+            run.watched(op.equals("watch") ? 1 : -1);
+            m.reply(new JsonObject());
             return;
         }
+        if (exports.handle(run, op, m) || downloads.handle(run, op, m)) {
+            return;
+        }
+        run.wake(); // anything else is someone looking or controlling: an unloaded run comes back
         if (run.state().terminal() && !op.equals("snapshot") && !op.equals("frame")) {
             fail(m, ControlError.ILLEGAL_STATE, "run " + run.id() + " is " + run.state().wire(), List.of());
             return;

@@ -100,7 +100,7 @@ class GanTrainerTest {
                 }
             }
             assertThat(failure).as("training diverged").isNotNull();
-            assertThat(failure.metric()).isIn(MetricNames.LOSS_D, MetricNames.GRAD_D_NORM);
+            assertThat(failure.metric()).isIn(MetricNames.LOSS_D, MetricNames.GRAD_D_NORM, GanTrainer.PARAMS_D);
             assertThat(failure.step()).isEqualTo(t.step());
             assertThat(t.discriminatorNet().parameters().toArray()).isEqualTo(before);
         }

@@ -4,6 +4,9 @@ import dev.ganplayground.Main;
 import dev.ganplayground.config.AppConfig;
 import io.vertx.core.Vertx;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A real server on a free port, for the tests of one class. */
@@ -18,9 +21,10 @@ final class TestServer implements AutoCloseable {
     TestServer(int maxActiveRuns) {
         // Datasets as the environment gives them (.ci/run points GAN_MNIST_DIR at the shared digits).
         AppConfig env = AppConfig.fromEnv(System.getenv());
-        Path runs = Path.of("target", "test-runs");
+        // A fresh runs folder per server, so no test class restores another's runs; the classifier cache is shared.
+        Path runs = freshRunsDir();
         AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, runs, env.mnistDir(), env.fashionDir(),
-                runs.resolve("cache"));
+                Path.of("target", "test-runs", "cache"));
         this.port = Main.start(vertx, app).await();
     }
 
@@ -29,7 +33,17 @@ final class TestServer implements AutoCloseable {
         this.port = Main.start(vertx, app).await();
     }
 
-        String url(String path) {
+    /** A new, empty folder under target/test-runs. */
+    static Path freshRunsDir() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-runs"));
+            return Files.createTempDirectory(parent, "runs-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
