@@ -67,6 +67,19 @@ final class MetricHistory {
         return out;
     }
 
+    /** Drops the rows after {@code step} (a run rolled back to a checkpoint). */
+    synchronized void truncateAfter(long step) {
+        List<Double> steps = columns.get("step");
+        int keep = 0;
+        while (steps != null && keep < rows && steps.get(keep) <= step) {
+            keep++;
+        }
+        for (List<Double> c : columns.values()) {
+            c.subList(keep, c.size()).clear();
+        }
+        rows = keep;
+    }
+
     synchronized int size() {
         return rows;
     }

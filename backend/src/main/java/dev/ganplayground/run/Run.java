@@ -208,6 +208,9 @@ public final class Run implements Runnable {
                 publish(() -> listener.onState(this, state, 0, null));
                 createEngine(config);
                 afterSteps(null, true);
+                if (saver != null) {
+                    saver.saveSoon(eventNo(), this::image); // every run has a checkpoint from its first moment
+                }
             }
             while (!state.terminal() && !suspending) {
                 RunCommand c = state == RunState.RUNNING ? inbox.poll()
@@ -350,10 +353,47 @@ public final class Run implements Runnable {
             return true;
         } catch (NonFiniteException e) {
             step = engine.step();
-            setState(RunState.PAUSED, e.getMessage() + "; the update was not applied. Lower a learning rate and"
-                    + " press Play.");
+            long back = rollBack();
+            setState(RunState.PAUSED, e.getMessage() + "; the update was not applied."
+                    + (back >= 0 ? " Rolled back to the last checkpoint, step " + back + "." : "")
+                    + " Lower a learning rate and press Play.");
             return false;
         }
+    }
+
+    /**
+     * After a divergence the parameters are finite but may be far off (huge finite updates come first), so a lower
+     * learning rate alone may not recover: the run goes back to its newest checkpoint (at most one interval old, and
+     * never older than the last live config change, which is checkpointed first), and its histories are cut there.
+     * Returns the step gone back to, or -1 without a usable checkpoint (the parameters stay as they are).
+     */
+    private long rollBack() {
+        if (saver == null) {
+            return -1;
+        }
+        saver.awaitPending();
+        RunImage image = loadLatest();
+        if (image == null || image.trainer() == null || image.step() > step
+                || config.structurallyDiffers(image.config())
+                || image.trainer().optimizerG().kind() != config.train().optimizerG().kind()
+                || image.trainer().optimizerD().kind() != config.train().optimizerD().kind()) {
+            return -1;
+        }
+        engine.trainer().restoreState(image.trainer());
+        long back = engine.step();
+        publish(() -> {
+            step = back;
+            trainHistory.truncateAfter(back);
+            evalHistory.truncateAfter(back);
+            alarms.removeIf(a -> a.step() > back);
+            listener.onReset(this);
+            listener.onMetrics(this, TRAIN, trainHistory.from(0));
+            listener.onMetrics(this, EVAL, evalHistory.from(0));
+            alarms.forEach(a -> listener.onAlarm(this, a));
+        });
+        int every = config.view().evalEvery();
+        nextEvalStep = (back / every + 1) * every;
+        return back;
     }
 
     private void apply(RunCommand command) {
@@ -374,6 +414,9 @@ public final class Run implements Runnable {
             inbox.clear();
             setState(RunState.STOPPED, null);
         } else if (command instanceof RunCommand.Reconfigure r) {
+            if (saver != null) {
+                saver.saveSoon(eventNo(), this::image); // the state before the change is the one to go back to
+            }
             reconfigure(r.next(), r.rebuild());
         } else if (command instanceof RunCommand.Suspend) {
             suspending = true;

@@ -54,6 +54,13 @@ final class RunSaver {
         save(eventNo, image.get());
     }
 
+    /** Checkpoints now, whatever the interval, unless up to date or a write is in flight; does not wait. */
+    void saveSoon(long eventNo, Supplier<RunImage> image) {
+        if (!forgotten && eventNo != savedEventNo && (pending == null || pending.isDone())) {
+            save(eventNo, image.get());
+        }
+    }
+
     /**
      * Checkpoints now unless up to date, and waits until it is on disk (shutdown, unloading). Returns whether the
      * disk now holds this state.
@@ -102,7 +109,8 @@ final class RunSaver {
         }
     }
 
-    private void awaitPending() {
+    /** Waits for the write in flight, if any. */
+    void awaitPending() {
         if (pending == null) {
             return;
         }

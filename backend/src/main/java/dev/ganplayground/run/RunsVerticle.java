@@ -289,7 +289,7 @@ public final class RunsVerticle extends VerticleBase {
 
     private static JsonObject summary(Run run, boolean withConfig) {
         JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
-                .put("state", run.state().wire()).put("step", run.step());
+                .put("state", run.state().wire()).put("step", run.step()).put("loaded", !run.dormant());
         if (withConfig) {
             s.put("config", new JsonObject(Json.MAPPER.valueToTree(run.config()).toString()));
         }

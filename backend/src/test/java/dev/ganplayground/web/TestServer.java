@@ -2,6 +2,7 @@ package dev.ganplayground.web;
 
 import dev.ganplayground.Main;
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.PersistConfig;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
@@ -31,6 +32,17 @@ final class TestServer implements AutoCloseable {
     /** A server with these settings (port 0 and a free choice of dataset folders). */
     TestServer(AppConfig app) {
         this.port = Main.start(vertx, app).await();
+    }
+
+    /** A server with these settings and this persistence. */
+    TestServer(AppConfig app, PersistConfig persist) {
+        this.port = Main.start(vertx, app, persist).await();
+    }
+
+    /** Defaults with a fresh runs folder and this persistence. */
+    TestServer(PersistConfig persist) {
+        this(new AppConfig("127.0.0.1", 0, 4, freshRunsDir(), null, AppConfig.DEBIAN_FASHION_DIR,
+                Path.of("target", "test-runs", "cache")), persist);
     }
 
     /** A new, empty folder under target/test-runs. */
