@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * Read-only control ops for downloads by run id, answered from a worker thread (files and text are built off the
- * event loop): {@code jsonl} {group} -> the metric history as JSON Lines ({@link MetricsJsonl}); {@code checkpoint}
- * -> the bytes of the run's newest checkpoint that verifies. The file is found by the run's id only (the store
+ * The checkpoint download by run id, answered from a worker thread (the file is verified and read off the event
+ * loop): {@code checkpoint} -> the bytes of the run's newest checkpoint that verifies. The file is found by the run's id only (the store
  * builds and checks the path), never by a name from the request.
  */
 final class RunDownloads {
@@ -26,17 +25,6 @@ final class RunDownloads {
     /** True when {@code op} is one of these and has been (or will be) answered. */
     boolean handle(Run run, String op, Message<JsonObject> m) {
         switch (op) {
-            case "jsonl" -> {
-                String group = m.body().getString("group", Run.TRAIN);
-                if (!group.equals(Run.TRAIN) && !group.equals(Run.EVAL)) {
-                    RunsVerticle.fail(m, ControlError.INVALID_MESSAGE, "group must be 'train' or 'eval', found '"
-                            + group + "'", List.of());
-                    return true;
-                }
-                vertx.executeBlocking(() -> run.metricsJsonl(group), false).onSuccess(m::reply)
-                        .onFailure(e -> RunsVerticle.fail(m, ControlError.INTERNAL, "JSONL export failed",
-                                List.of()));
-            }
             case "checkpoint" -> {
                 if (persistence == null) {
                     RunsVerticle.fail(m, ControlError.NOT_FOUND, "this server keeps no checkpoints", List.of());

@@ -1,31 +1,20 @@
 package dev.ganplayground.training;
 
 import dev.ganplayground.config.LossKind;
-import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.OptimizerConfig;
 import dev.ganplayground.config.OptimizerKind;
-import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.TrainConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static dev.ganplayground.training.TrainerTestSupport.withTrain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Capturing and restoring a trainer's state: the basis of checkpoints. */
 class TrainerStateTest {
-    private static final RunConfig BASE = Presets.load().resolve("ring8", null);
-
     private static RunConfig small() {
-        ModelConfig m = BASE.model();
-        ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
-        TrainConfig t = BASE.train();
-        return withTrain(new RunConfig(BASE.seed(), BASE.data(), sm, t, BASE.view(), BASE.remedies(), BASE.alarm()),
-                new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG()));
+        return TrainerTestSupport.smallRing8();
     }
 
     @Test
