@@ -12,9 +12,10 @@ import java.util.UUID;
 
 /**
  * Crash-safe file replacement: write a temp file in the same folder, fsync it, rename it over the target
- * atomically, fsync the folder (shared/RELIABILITY.md 5.2; the same sequence as Kafka's {@code Utils.atomicMoveWithFallback}
- * plus {@code flushDir}, but without its non-atomic fallback: a filesystem that cannot rename atomically fails the
- * write instead). After a crash the target is either the old file or the new one, never a mix.
+ * atomically, fsync the folder (shared/RELIABILITY.md 5.2; the sequence of Kafka's
+ * {@code Utils.atomicMoveWithFallback} plus {@code flushDir}, but without its non-atomic fallback: a filesystem
+ * that cannot rename atomically fails the write instead). After a crash the target is either the old file or the
+ * new one, never a mix.
  */
 public final class AtomicFiles {
     /** Prefix of temp files; anything with it is debris of an interrupted write and may be deleted. */

@@ -2,7 +2,6 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
-import dev.ganplayground.persist.CheckpointStore;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.NonFiniteException;
 import dev.ganplayground.training.StepMode;
@@ -11,12 +10,10 @@ import dev.ganplayground.training.TrainerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -223,7 +220,8 @@ public final class Run implements Runnable {
                 }
                 if (saver != null) {
                     saver.maybeSave(eventNo(), state == RunState.RUNNING, this::image);
-                    if (idle() && saver.saveAndWait(eventNo(), this::image) && life.tryUnload(inbox)) {
+                    if (life.idle(state, persistence) && saver.saveAndWait(eventNo(), this::image)
+                            && life.tryUnload(inbox)) {
                         fromDisk = true;
                         LOG.info("run {} unloaded after idling at step {}", id, step);
                         return;
@@ -264,12 +262,6 @@ public final class Run implements Runnable {
         }
     }
 
-    /** Paused or never started, unwatched, and untouched for the configured time. */
-    private boolean idle() {
-        return persistence.unloadsIdleRuns() && (state == RunState.PAUSED || state == RunState.CREATED)
-                && life.idleFor(persistence.idleUnloadNanos());
-    }
-
     /**
      * Rebuilds the engine and puts the newest checkpoint's networks and optimizers back: after a server restart
      * (the checkpoint was read already) or after unloading (read now).
@@ -278,7 +270,7 @@ public final class Run implements Runnable {
         RunImage image = restoring;
         restoring = null;
         if (image == null) {
-            image = loadLatest();
+            image = saver.loadLatest();
         }
         if (image == null || image.trainer() == null) {
             setState(RunState.FAILED, "its checkpoint cannot be read");
@@ -295,16 +287,6 @@ public final class Run implements Runnable {
             setState(state, "restored from the checkpoint at step " + step + " after a server restart");
         }
         saver.savedAt(eventNo());
-    }
-
-    private RunImage loadLatest() {
-        try {
-            Optional<CheckpointStore.Loaded> l = persistence.store().loadLatest(id);
-            return l.map(x -> RunCheckpoints.fromCheckpoint(x.checkpoint())).orElse(null);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("run {}: cannot read its checkpoint", id, e);
-            return null;
-        }
     }
 
     /** What a checkpoint keeps now; called on the run's thread between ticks (copies, so training may go on). */
@@ -372,7 +354,7 @@ public final class Run implements Runnable {
             return -1;
         }
         saver.awaitPending();
-        RunImage image = loadLatest();
+        RunImage image = saver.loadLatest();
         if (image == null || image.trainer() == null || image.step() > step
                 || config.structurallyDiffers(image.config())
                 || image.trainer().optimizerG().kind() != config.train().optimizerG().kind()

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * The checkpoint download by run id, answered from a worker thread (the file is verified and read off the event
- * loop): {@code checkpoint} -> the bytes of the run's newest checkpoint that verifies. The file is found by the run's id only (the store
- * builds and checks the path), never by a name from the request.
+ * The checkpoint download by run id, answered from a worker thread (the file is verified and read off the
+ * event loop): {@code checkpoint} -> the bytes of the run's newest checkpoint that verifies. The file is found by
+ * the run's id only (the store builds and checks the path), never by a name from the request.
  */
 final class RunDownloads {
     private final Vertx vertx;

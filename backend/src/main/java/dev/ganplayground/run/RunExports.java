@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * The read-only control ops that hand out what a run has produced: an image run's timeline (the list, one frame's
- * grid or walk PNG, the newest grid, the whole timeline as an animated GIF) and any run's metrics as CSV or JSON Lines. Small
- * lookups answer on the event loop; the GIF and the CSV are built on a worker thread.
+ * grid or walk PNG, the newest grid, the whole timeline as an animated GIF) and any run's metrics as CSV or JSON
+ * Lines. Small lookups answer on the event loop; the GIF and the metrics text are built on a worker thread.
  *
  * <p>Ops: {@code timeline} -> {capacity, frames: [{frame, step}]}; {@code timeline_image} {frame, part: grid |
- * walk} -> PNG bytes; {@code grid} -> the newest grid PNG; {@code gif} -> GIF bytes; {@code csv} / {@code jsonl} {group} -> text.
+ * walk} -> PNG bytes; {@code grid} -> the newest grid PNG; {@code gif} -> GIF bytes; {@code csv} and
+ * {@code jsonl} {group} -> text.
  */
 final class RunExports {
     private final Vertx vertx;

@@ -70,6 +70,12 @@ final class RunLife {
         return viewers.get() == 0 && System.nanoTime() - lastActiveNanos >= nanos;
     }
 
+    /** Whether the run should be unloaded: paused or never started, unwatched, untouched for the configured time. */
+    boolean idle(RunState state, RunPersistence persistence) {
+        return persistence.unloadsIdleRuns() && (state == RunState.PAUSED || state == RunState.CREATED)
+                && idleFor(persistence.idleUnloadNanos());
+    }
+
     void touch() {
         lastActiveNanos = System.nanoTime();
     }

@@ -1,10 +1,12 @@
 package dev.ganplayground.run;
 
 import dev.ganplayground.persist.Checkpoint;
+import dev.ganplayground.persist.CheckpointStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -72,6 +74,17 @@ final class RunSaver {
         }
         awaitPending();
         return !forgotten && lastWriteOk && eventNo == savedEventNo;
+    }
+
+    /** The newest checkpoint that verifies, as a run image, or null when there is none (or it cannot be read). */
+    RunImage loadLatest() {
+        try {
+            Optional<CheckpointStore.Loaded> l = persistence.store().loadLatest(runId);
+            return l.map(x -> RunCheckpoints.fromCheckpoint(x.checkpoint())).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("run {}: cannot read its checkpoint", runId, e);
+            return null;
+        }
     }
 
     /** No more checkpoints; the run's folder is deleted after any write in flight. */

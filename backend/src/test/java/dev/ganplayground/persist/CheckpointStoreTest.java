@@ -28,7 +28,8 @@ class CheckpointStoreTest {
         ObjectNode h = new ObjectMapper().createObjectNode().put("note", "step " + step);
         float[] params = new float[1000];
         Arrays.fill(params, fill);
-        return new Checkpoint(step, h, Map.of("g/params", params), Map.of("train/step", new double[]{1, 2, Double.NaN}));
+        return new Checkpoint(step, h, Map.of("g/params", params),
+                Map.of("train/step", new double[]{1, 2, Double.NaN}));
     }
 
     @Test

@@ -53,7 +53,7 @@ class PersistenceApiTest {
     }
 
     @Test
-    @DisplayName("divergence pauses with 'diverged at step k (metric)', checkpoints finite params, resumes at a lower lr")
+    @DisplayName("divergence pauses with 'diverged at step k (metric)', keeps finite params, trains at a lower lr")
     void divergencePausesAndResumes() throws Exception {
         JsonObject sgd = new JsonObject().put("kind", "sgd").put("lr", 10.0);
         try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
