@@ -121,6 +121,38 @@ class PersistenceApiTest {
     }
 
     @Test
+    @DisplayName("an image run unloaded to disk comes back with its class histogram and a frame of its saved step")
+    void imageRunComesBack() throws Exception {
+        JsonObject small = new JsonObject()
+                .put("model", new JsonObject().put("baseChannels", 8).put("latentDim", 16))
+                .put("train", new JsonObject().put("batchSize", 16))
+                .put("view", new JsonObject().put("imageEvery", 2).put("evalEvery", 10).put("gridSize", 6)
+                        .put("walkSteps", 5));
+        String runId;
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            c.awaitType("hello");
+            runId = c.awaitReply(c.send("create_run", null, new JsonObject().put("preset", "shapes-dcgan")
+                    .put("overrides", small))).getString("runId");
+            c.send("step", runId, new JsonObject().put("phase", "both").put("count", 12));
+            c.await(m -> "state".equals(m.getString("type")) && m.getJsonObject("payload").getLong("step") == 12,
+                    "paused after 12 steps");
+        }
+        awaitSummary(runId, s -> !s.getBoolean("loaded"));
+        Checkpoint saved = awaitCheckpoint(runId, ck -> ck.step() == 12);
+        assertThat(saved.header().has("classes")).isTrue();
+        try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
+            c.awaitType("hello");
+            c.send("subscribe", runId, null);
+            assertThat(c.awaitState(runId, "paused").getJsonObject("payload").getLong("step")).isEqualTo(12);
+            JsonObject classes = c.await(m -> "classes".equals(m.getString("type")), "class histogram");
+            assertThat(classes.getJsonObject("payload").getLong("step")).isEqualTo(12); // evaluated after the 12 steps
+            assertThat(c.awaitFrame().getLong("step")).isEqualTo(12);
+            c.send("stop", runId, null);
+            c.awaitState(runId, "stopped");
+        }
+    }
+
+    @Test
     @DisplayName("the checkpoint and the metrics as JSON Lines download by run id")
     void downloads() throws Exception {
         String runId = createRun();
