@@ -75,7 +75,7 @@ public final class RunsVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         return vertx.executeBlocking(() -> RunRestorer.readAll(persistence.store()), false)
-                .onSuccess(images -> images.forEach(image -> listen(registry.restore(image))));
+                .onSuccess(images -> images.forEach(this::restore));
     }
 
     @Override
@@ -136,6 +136,15 @@ public final class RunsVerticle extends VerticleBase {
             writeConfig(run.id(), config);
         } catch (RunRegistry.TooManyRunsException e) {
             fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
+        }
+    }
+
+    /** Brings back one run read from disk; one that cannot be rebuilt is logged and skipped, not fatal. */
+    private void restore(RunImage image) {
+        try {
+            listen(registry.restore(image));
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: cannot be restored: {}", image.runId(), e.toString());
         }
     }
 
