@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the server when the jar is missing or older than the sources, then starts it.
-# Settings come from the environment: PORT (default 8080), GAN_HOST, GAN_MAX_RUNS, GAN_RUNS_DIR.
+# Settings come from the environment: PORT (default 8080), GAN_HOST, GAN_MAX_RUNS, GAN_RUNS_DIR,
+# GAN_CHECKPOINT_SECONDS, GAN_CHECKPOINT_KEEP, GAN_IDLE_UNLOAD_SECONDS (README).
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=backend/target/gan-playground.jar

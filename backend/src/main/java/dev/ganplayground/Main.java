@@ -2,6 +2,9 @@ package dev.ganplayground;
 
 import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.PersistConfig;
+import dev.ganplayground.persist.CheckpointStore;
+import dev.ganplayground.run.RunPersistence;
 import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.run.RunEngines;
 import dev.ganplayground.config.Presets;
@@ -12,6 +15,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Starts the server: runs side first, then HTTP. Settings come from the environment ({@link AppConfig}).
@@ -27,22 +32,41 @@ public final class Main {
         AppConfig app = AppConfig.fromEnv(System.getenv());
         AccessConfig access = AccessConfig.fromEnv(System.getenv());
         Vertx vertx = Vertx.vertx();
-        start(vertx, app, access).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
+        start(vertx, app, access, PersistConfig.fromEnv(System.getenv())).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
                 .onFailure(e -> {
                     LOG.error("start failed", e);
                     vertx.close();
                     System.exit(1);
                 });
+        // SIGTERM: closing Vert.x undeploys the runs side, which checkpoints every loaded run before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
     }
 
-    /** {@link #start(Vertx, AppConfig, AccessConfig)} with the default access settings. */
-    public static Future<Integer> start(Vertx vertx, AppConfig app) {
-        return start(vertx, app, AccessConfig.defaults());
+    private static RunPersistence persistence(AppConfig app, PersistConfig p) {
+        return p.enabled() ? new RunPersistence(new CheckpointStore(app.runsDir(), p.keep()),
+                Duration.ofSeconds(p.checkpointSeconds()), Duration.ofSeconds(p.idleUnloadSeconds())) : null;
     }
 
-    /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
+    /** Default access settings, persistence as the environment says ({@link PersistConfig}). */
+    public static Future<Integer> start(Vertx vertx, AppConfig app) {
+        return start(vertx, app, AccessConfig.defaults(), PersistConfig.fromEnv(System.getenv()));
+    }
+
+    /** Persistence as the environment says. */
     public static Future<Integer> start(Vertx vertx, AppConfig app, AccessConfig access) {
+        return start(vertx, app, access, PersistConfig.fromEnv(System.getenv()));
+    }
+
+    /** Default access settings. */
+    public static Future<Integer> start(Vertx vertx, AppConfig app, PersistConfig persist) {
+        return start(vertx, app, AccessConfig.defaults(), persist);
+    }
+
+    /**
+     * Deploys both verticles; completes with the bound port once the runs found in the runs folder are back. ND4J
+     * is loaded off the event loop first.
+     */
+    public static Future<Integer> start(Vertx vertx, AppConfig app, AccessConfig access, PersistConfig persist) {
         Presets presets = Presets.load();
         HttpServerVerticle http = new HttpServerVerticle(app, access, presets);
         return vertx.executeBlocking(() -> {
@@ -52,7 +76,7 @@ public final class Main {
                 .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), access.maxTrainingRuns(),
                         access.maxRunsPerUser(), app.runsDir(),
                         new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
-                                app.convThreads()))))
+                                app.convThreads()), persistence(app, persist))))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

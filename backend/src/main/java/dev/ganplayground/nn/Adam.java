@@ -33,6 +33,24 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public FloatVec[] state() {
+        return new FloatVec[]{m, v};
+    }
+
+    @Override
+    public long updates() {
+        return t;
+    }
+
+    @Override
+    public void restoreUpdates(long updates) {
+        if (updates < 0) {
+            throw new IllegalArgumentException("updates must be >= 0, found " + updates);
+        }
+        t = updates;
+    }
+
+    @Override
     public void step(FloatVec params, FloatVec grads) {
         t++;
         // Bias corrections folded into one step size and one eps, computed once in double.

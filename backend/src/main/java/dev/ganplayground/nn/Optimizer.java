@@ -8,6 +8,21 @@ public interface Optimizer extends AutoCloseable {
     /** Applies one update to {@code params} from {@code grads}. */
     void step(FloatVec params, FloatVec grads);
 
+    /**
+     * The rule's state vectors, live (Adam: first and second moments; SGD: the velocity), for checkpoints: copy
+     * them before the next step.
+     */
+    FloatVec[] state();
+
+    /** Updates taken so far where the rule counts them (Adam's bias correction); 0 otherwise. */
+    default long updates() {
+        return 0;
+    }
+
+    /** Sets the update counter, when restoring a checkpoint (a no-op for rules without one). */
+    default void restoreUpdates(long updates) {
+    }
+
     /** Frees the state's native memory. */
     @Override
     void close();

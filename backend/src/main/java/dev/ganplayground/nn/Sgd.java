@@ -20,6 +20,11 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
+    public FloatVec[] state() {
+        return new FloatVec[]{velocity};
+    }
+
+    @Override
     public void step(FloatVec params, FloatVec grads) {
         FloatBuffer p = params.buffer();
         FloatBuffer g = grads.buffer();

@@ -44,7 +44,7 @@ final class EventBusPublisher implements RunListener {
 
     @Override
     public void onReset(Run run) {
-        publish(run, "reset", Json.MAPPER.createObjectNode().put("step", 0));
+        publish(run, "reset", Json.MAPPER.createObjectNode().put("step", run.step()));
     }
 
     @Override

@@ -37,6 +37,19 @@ final class MetricHistory {
         }
     }
 
+    /** Appends the rows of a columnar history (as {@link #from} gives it), e.g. one read back from a checkpoint. */
+    synchronized void load(Map<String, List<Double>> history) {
+        List<Double> steps = history.get("step");
+        int n = steps == null ? 0 : steps.size();
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Double>> c : history.entrySet()) {
+                row.put(c.getKey(), i < c.getValue().size() ? c.getValue().get(i) : Double.NaN);
+            }
+            append(row);
+        }
+    }
+
     /** Rows whose step is >= {@code fromStep}, as columns (copies). */
     synchronized Map<String, List<Double>> from(long fromStep) {
         Map<String, List<Double>> out = new LinkedHashMap<>();
@@ -52,6 +65,19 @@ final class MetricHistory {
             out.put(c.getKey(), new ArrayList<>(c.getValue().subList(first, rows)));
         }
         return out;
+    }
+
+    /** Drops the rows after {@code step} (a run rolled back to a checkpoint). */
+    synchronized void truncateAfter(long step) {
+        List<Double> steps = columns.get("step");
+        int keep = 0;
+        while (steps != null && keep < rows && steps.get(keep) <= step) {
+            keep++;
+        }
+        for (List<Double> c : columns.values()) {
+            c.subList(keep, c.size()).clear();
+        }
+        rows = keep;
     }
 
     synchronized int size() {

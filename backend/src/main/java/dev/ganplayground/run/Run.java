@@ -6,6 +6,7 @@ import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.NonFiniteException;
 import dev.ganplayground.training.StepMode;
 import dev.ganplayground.training.TickReport;
+import dev.ganplayground.training.TrainerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One training run: a state machine driven by commands, and a loop of ticks on the run's own thread. Commands
@@ -30,6 +32,8 @@ public final class Run implements Runnable {
 
     private final String id;
     private final String presetId;
+    /** The owner's user id (a hash of a browser token, never the token), or null. */
+    private final String owner;
     private final RunListener listener;
     private final RunEngines engines;
     private final RunThreads threads;
@@ -55,25 +59,57 @@ public final class Run implements Runnable {
     /** Published events so far; guarded by this. */
     private long events;
 
-    // Confined to the run's thread.
+    private final RunPersistence persistence; // null: nothing is saved
+    private final RunSaver saver; // null without persistence
+    private final RunLife life;
+    /** Set by {@link RunCommand.Suspend}: save and end the thread, leaving the state as it is. */
+    private volatile boolean suspending;
+
+    // Confined to the run's thread (handed from one thread to the next through RunLife).
+    private RunImage restoring; // a restored run's checkpoint until its first start uses it
+    private boolean fromDisk; // the next start restores the networks from the newest checkpoint
+    private boolean announceRestore; // a run restored training says so in its state reason when it starts
     private RunEngine engine;
     private long frameNo;
     private long nextEvalStep;
 
-    Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
-        NativeThreadPolicy threadPolicy) {
-        this(id, presetId, config, listener, engines, threadPolicy, TrainingSlots.unlimited());
+    /** A new run of {@code owner} (a user id; null: only the admin controls it). */
+    Run(String id, String presetId, RunConfig config, String owner, RunServices services) {
+        this(id, presetId, config, owner, services, false);
     }
 
-    Run(String id, String presetId, RunConfig config, RunListener listener, RunEngines engines,
-        NativeThreadPolicy threadPolicy, TrainingSlots slots) {
-        this.slots = slots;
+    /**
+     * A run restored from a checkpoint: its histories, alarms and snapshots are back at once; it is dormant until
+     * {@link #wake} (the registry wakes those that were training). A run that was queued comes back paused (its
+     * place in the queue is gone); one that was training asks for a training slot again when it wakes.
+     */
+    Run(RunImage image, RunServices services) {
+        this(image.runId(), image.presetId(), image.config(), image.owner(), services, true);
+        restoring = image;
+        fromDisk = true;
+        announceRestore = image.state() == RunState.RUNNING;
+        state = image.state() == RunState.QUEUED ? RunState.PAUSED : image.state();
+        stateReason = image.reason();
+        step = image.step();
+        trainHistory.load(image.train());
+        evalHistory.load(image.eval());
+        alarms.addAll(image.alarms());
+        latestModes = image.modes();
+        latestClasses = image.classes();
+    }
+
+    private Run(String id, String presetId, RunConfig config, String owner, RunServices services, boolean dormant) {
         this.id = id;
         this.presetId = presetId;
         this.config = config;
-        this.listener = listener;
-        this.engines = engines;
-        this.threads = new RunThreads(threadPolicy);
+        this.owner = owner;
+        this.listener = services.listener();
+        this.engines = services.engines();
+        this.threads = new RunThreads(services.threadPolicy());
+        this.slots = services.slots();
+        this.persistence = services.persistence();
+        this.saver = persistence == null ? null : new RunSaver(persistence, id);
+        this.life = new RunLife(this, services.starter(), dormant);
     }
 
     public String id() {
@@ -82,6 +118,11 @@ public final class Run implements Runnable {
 
     public String presetId() {
         return presetId;
+    }
+
+    /** The owner's user id, or null (see RunOwners). */
+    public String owner() {
+        return owner;
     }
 
     public RunState state() {
@@ -117,24 +158,85 @@ public final class Run implements Runnable {
         return MetricsCsv.render(EVAL.equals(group) ? evalHistory : trainHistory);
     }
 
+    /** The train or eval metric history as JSON Lines (see {@link MetricsJsonl}). */
+    public synchronized String metricsJsonl(String group) {
+        return MetricsJsonl.render(EVAL.equals(group) ? evalHistory : trainHistory);
+    }
+
+    /** Queues a command for the run's thread (loading a dormant run first). */
     void submit(RunCommand command) {
         inbox.add(command);
+        life.wake();
+    }
+
+    /** A request reached the run: a dormant run is loaded again, and the idle clock restarts. */
+    void wake() {
+        life.wake();
+    }
+
+    /** A viewer subscribed (+1) or left (-1); a run nobody watches may be unloaded once paused for long. */
+    void watched(int delta) {
+        life.watched(delta);
+    }
+
+    /** Whether the run is unloaded (no thread, no engine); for tests and the run list. */
+    boolean dormant() {
+        return life.dormant();
+    }
+
+    /** Server shutdown: a loaded run saves a checkpoint and ends its thread, keeping its state for the restart. */
+    void suspend() {
+        if (!life.dormant()) {
+            inbox.add(new RunCommand.Suspend());
+        }
+    }
+
+    /** The run is deleted: no more checkpoints, its folder goes, and a loaded run stops (a dormant one stays so). */
+    void discard() {
+        if (saver != null) {
+            saver.forget();
+        }
+        if (!life.dormant()) {
+            inbox.add(new RunCommand.Stop());
+        }
     }
 
     @Override
     public void run() {
+        life.enter();
         threads.enter();
         try {
-            publish(() -> listener.onState(this, state, 0, null));
-            createEngine(config);
-            afterSteps(null, true);
-            while (state != RunState.STOPPED) {
-                RunCommand c = state == RunState.RUNNING ? inbox.poll() : inbox.take();
+            if (fromDisk) {
+                resume();
+            } else {
+                publish(() -> listener.onState(this, state, 0, null));
+                createEngine(config);
+                afterSteps(null, true);
+                if (saver != null) {
+                    saver.saveSoon(eventNo(), this::image); // every run has a checkpoint from its first moment
+                }
+            }
+            while (!state.terminal() && !suspending) {
+                RunCommand c = state == RunState.RUNNING ? inbox.poll()
+                        : saver == null ? inbox.take() : inbox.poll(1, TimeUnit.SECONDS);
                 if (c != null) {
+                    life.touch();
                     apply(c);
-                } else {
+                } else if (state == RunState.RUNNING) {
                     tick();
                 }
+                if (saver != null) {
+                    saver.maybeSave(eventNo(), state == RunState.RUNNING, this::image);
+                    if (life.idle(state, persistence) && saver.saveAndWait(eventNo(), this::image)
+                            && life.tryUnload(inbox)) {
+                        fromDisk = true;
+                        LOG.info("run {} unloaded after idling at step {}", id, step);
+                        return;
+                    }
+                }
+            }
+            if (saver != null) {
+                saver.saveAndWait(eventNo(), this::image);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,11 +248,66 @@ public final class Run implements Runnable {
             LOG.error("run {} failed at step {}", id, step, e);
             setState(RunState.FAILED, "internal error at step " + step + ": " + e.getMessage());
         } finally {
+            saveTerminal();
             if (engine != null) {
                 engine.close();
                 engine = null;
             }
             threads.exit();
+            life.exit();
+        }
+    }
+
+    /** A failed run is saved too (without its networks if they are not finite), so it shows after a restart. */
+    private void saveTerminal() {
+        if (saver != null && state == RunState.FAILED) {
+            try {
+                saver.saveAndWait(eventNo(), this::image);
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: cannot save its failed state: {}", id, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Rebuilds the engine and puts the newest checkpoint's networks and optimizers back: after a server restart
+     * (the checkpoint was read already) or after unloading (read now).
+     */
+    private void resume() {
+        RunImage image = restoring;
+        restoring = null;
+        if (image == null) {
+            image = saver.loadLatest();
+        }
+        if (image == null || image.trainer() == null) {
+            setState(RunState.FAILED, "its checkpoint cannot be read");
+            return;
+        }
+        createEngine(config);
+        engine.trainer().restoreState(image.trainer());
+        fromDisk = false;
+        int every = config.view().evalEvery();
+        nextEvalStep = (image.step() / every + 1) * every;
+        afterSteps(null, true);
+        if (announceRestore) {
+            announceRestore = false;
+            String why = "restored from the checkpoint at step " + step + " after a server restart";
+            int position = slots.request(this);
+            if (position == 0) {
+                setState(RunState.RUNNING, why);
+            } else {
+                queued(position);
+            }
+        }
+        saver.savedAt(eventNo());
+    }
+
+    /** What a checkpoint keeps now; called on the run's thread between ticks (copies, so training may go on). */
+    private RunImage image() {
+        TrainerState t = engine == null ? null : engine.trainer().captureState();
+        synchronized (this) {
+            return new RunImage(id, presetId, owner, state, stateReason, config, t, trainHistory.from(0),
+                    evalHistory.from(0), List.copyOf(alarms), latestModes, latestClasses);
         }
     }
 
@@ -191,10 +348,47 @@ public final class Run implements Runnable {
             return true;
         } catch (NonFiniteException e) {
             step = engine.step();
-            setState(RunState.PAUSED, e.getMessage() + "; the update was not applied. Lower a learning rate and"
-                    + " press Play.");
+            long back = rollBack();
+            setState(RunState.PAUSED, e.getMessage() + "; the update was not applied."
+                    + (back >= 0 ? " Rolled back to the last checkpoint, step " + back + "." : "")
+                    + " Lower a learning rate and press Play.");
             return false;
         }
+    }
+
+    /**
+     * After a divergence the parameters are finite but may be far off (huge finite updates come first), so a lower
+     * learning rate alone may not recover: the run goes back to its newest checkpoint (at most one interval old, and
+     * never older than the last live config change, which is checkpointed first), and its histories are cut there.
+     * Returns the step gone back to, or -1 without a usable checkpoint (the parameters stay as they are).
+     */
+    private long rollBack() {
+        if (saver == null) {
+            return -1;
+        }
+        saver.awaitPending();
+        RunImage image = saver.loadLatest();
+        if (image == null || image.trainer() == null || image.step() > step
+                || config.structurallyDiffers(image.config())
+                || image.trainer().optimizerG().kind() != config.train().optimizerG().kind()
+                || image.trainer().optimizerD().kind() != config.train().optimizerD().kind()) {
+            return -1;
+        }
+        engine.trainer().restoreState(image.trainer());
+        long back = engine.step();
+        publish(() -> {
+            step = back;
+            trainHistory.truncateAfter(back);
+            evalHistory.truncateAfter(back);
+            alarms.removeIf(a -> a.step() > back);
+            listener.onReset(this);
+            listener.onMetrics(this, TRAIN, trainHistory.from(0));
+            listener.onMetrics(this, EVAL, evalHistory.from(0));
+            alarms.forEach(a -> listener.onAlarm(this, a));
+        });
+        int every = config.view().evalEvery();
+        nextEvalStep = (back / every + 1) * every;
+        return back;
     }
 
     private void apply(RunCommand command) {
@@ -230,7 +424,12 @@ public final class Run implements Runnable {
             inbox.clear();
             setState(RunState.STOPPED, null);
         } else if (command instanceof RunCommand.Reconfigure r) {
+            if (saver != null) {
+                saver.saveSoon(eventNo(), this::image); // the state before the change is the one to go back to
+            }
             reconfigure(r.next(), r.rebuild());
+        } else if (command instanceof RunCommand.Suspend) {
+            suspending = true;
         }
     }
 

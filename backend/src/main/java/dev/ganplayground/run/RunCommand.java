@@ -22,6 +22,10 @@ sealed interface RunCommand {
     record Stop() implements RunCommand {
     }
 
+    /** Server shutdown: save a checkpoint and end the thread, keeping the state (a running run resumes running). */
+    record Suspend() implements RunCommand {
+    }
+
     /** Apply {@code next}; {@code rebuild} builds new networks (structural change or explicit). */
     record Reconfigure(RunConfig next, boolean rebuild) implements RunCommand {
     }

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * The read-only control ops that hand out what a run has produced: an image run's timeline (the list, one frame's
- * grid or walk PNG, the newest grid, the whole timeline as an animated GIF) and any run's metrics as CSV. Small
- * lookups answer on the event loop; the GIF and the CSV are built on a worker thread.
+ * grid or walk PNG, the newest grid, the whole timeline as an animated GIF) and any run's metrics as CSV or JSON
+ * Lines. Small lookups answer on the event loop; the GIF and the metrics text are built on a worker thread.
  *
  * <p>Ops: {@code timeline} -> {capacity, frames: [{frame, step}]}; {@code timeline_image} {frame, part: grid |
- * walk} -> PNG bytes; {@code grid} -> the newest grid PNG; {@code gif} -> GIF bytes; {@code csv} {group} -> text.
+ * walk} -> PNG bytes; {@code grid} -> the newest grid PNG; {@code gif} -> GIF bytes; {@code csv} and
+ * {@code jsonl} {group} -> text.
  */
 final class RunExports {
     private final Vertx vertx;
@@ -56,16 +57,18 @@ final class RunExports {
                         .onFailure(e -> RunsVerticle.fail(m, ControlError.INTERNAL, "GIF export failed: "
                                 + e.getMessage(), List.of()));
             });
-            case "csv" -> {
+            case "csv", "jsonl" -> {
                 String group = m.body().getString("group", Run.TRAIN);
                 if (!group.equals(Run.TRAIN) && !group.equals(Run.EVAL)) {
                     RunsVerticle.fail(m, ControlError.INVALID_MESSAGE, "group must be 'train' or 'eval', found '"
                             + group + "'", List.of());
                     return true;
                 }
-                vertx.executeBlocking(() -> run.metricsCsv(group), false).onSuccess(m::reply)
-                        .onFailure(e -> RunsVerticle.fail(m, ControlError.INTERNAL, "CSV export failed: "
-                                + e.getMessage(), List.of()));
+                boolean csv = op.equals("csv");
+                vertx.executeBlocking(() -> csv ? run.metricsCsv(group) : run.metricsJsonl(group), false)
+                        .onSuccess(m::reply)
+                        .onFailure(e -> RunsVerticle.fail(m, ControlError.INTERNAL, (csv ? "CSV" : "JSONL")
+                                + " export failed: " + e.getMessage(), List.of()));
             }
             default -> {
                 return false;

@@ -15,7 +15,10 @@ public interface RunListener {
 
     void onConfig(Run run, RunConfig config, boolean rebuilt);
 
-    /** The run went back to step 0: clear charts and timelines. */
+    /**
+     * The run went back to {@link Run#step()}: step 0 after a reset, or the last checkpoint's step after a
+     * divergence (then the kept history follows as one metrics event per group). Clear charts and timelines.
+     */
     void onReset(Run run);
 
     /** One or more rows of a metric group, columnar, each column the same length; NaN means not measured. */

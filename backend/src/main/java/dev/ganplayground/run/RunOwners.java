@@ -2,36 +2,20 @@ package dev.ganplayground.run;
 
 import io.vertx.core.json.JsonObject;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who owns which run, and who may control it. An owner is the web side's user id (a hash of the browser's token,
- * never the token itself). Control requests carry the caller as {@code caller: {user?, admin?}}: the owner and the
- * admin may control a run; everyone else only watches. A run created without an owner can only be controlled by
- * the admin.
+ * Who may control a run. A run's owner ({@link Run#owner}) is the web side's user id (a hash of the browser's
+ * token, never the token itself); it is saved in the run's checkpoints, so ownership survives a restart. Control
+ * requests carry the caller as {@code caller: {user?, admin?}}: the owner and the admin may control a run;
+ * everyone else only watches. A run created without an owner can only be controlled by the admin.
  */
 final class RunOwners {
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
-
-    void put(String runId, String owner) {
-        if (owner != null) {
-            owners.put(runId, owner);
-        }
+    private RunOwners() {
     }
 
-    void remove(String runId) {
-        owners.remove(runId);
-    }
-
-    /** The owner's user id, or null. */
-    String owner(String runId) {
-        return owners.get(runId);
-    }
-
-    /** True when {@code caller} ({user?, admin?}, may be null) may change the run. */
-    boolean mayControl(String runId, JsonObject caller) {
+    /** True when {@code caller} ({user?, admin?}, may be null) may change {@code run}. */
+    static boolean mayControl(Run run, JsonObject caller) {
         if (caller == null) {
             return false;
         }
@@ -39,13 +23,11 @@ final class RunOwners {
             return true;
         }
         String user = caller.getString("user");
-        return user != null && Objects.equals(user, owners.get(runId));
+        return user != null && Objects.equals(user, run.owner());
     }
 
     /** Runs of {@code owner} that have not stopped. */
-    long active(String owner, RunRegistry registry) {
-        return owners.entrySet().stream().filter(e -> e.getValue().equals(owner))
-                .filter(e -> registry.find(e.getKey()).map(r -> !r.state().terminal()).orElse(false))
-                .count();
+    static long active(String owner, RunRegistry registry) {
+        return registry.all().stream().filter(r -> owner.equals(r.owner()) && !r.state().terminal()).count();
     }
 }

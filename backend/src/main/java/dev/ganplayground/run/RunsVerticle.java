@@ -46,11 +46,12 @@ public final class RunsVerticle extends VerticleBase {
     private final int maxActiveRuns;
     private final int maxTrainingRuns;
     private final int maxRunsPerUser;
-    private final RunOwners owners = new RunOwners();
     private final Path runsDir;
     private final RunEngines engines;
     private RunRegistry registry;
     private RunExports exports;
+    private RunDownloads downloads;
+    private final RunPersistence persistence;
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
     private final Map<String, RunConfig> targetConfigs = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<JsonObject>> controls = new ConcurrentHashMap<>();
@@ -59,29 +60,39 @@ public final class RunsVerticle extends VerticleBase {
     private long datasetsLookedAt;
 
     public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
-        this(maxActiveRuns, Integer.MAX_VALUE, Integer.MAX_VALUE, runsDir, engines);
+        this(maxActiveRuns, Integer.MAX_VALUE, Integer.MAX_VALUE, runsDir, engines, null);
     }
 
-    /** With fair limits: runs training at once (the rest queue) and runs one owner may hold. */
+    /**
+     * With fair limits (runs training at once, the rest queue; runs one owner may hold) and {@code persistence}
+     * (may be null: nothing saved): runs are checkpointed and restored at start.
+     */
     public RunsVerticle(int maxActiveRuns, int maxTrainingRuns, int maxRunsPerUser, Path runsDir,
-                        RunEngines engines) {
+                        RunEngines engines, RunPersistence persistence) {
         this.maxActiveRuns = maxActiveRuns;
         this.maxTrainingRuns = maxTrainingRuns;
         this.maxRunsPerUser = maxRunsPerUser;
         this.runsDir = runsDir;
         this.engines = engines;
+        this.persistence = persistence;
     }
 
     @Override
     public Future<?> start() {
-        registry = new RunRegistry(maxActiveRuns, maxTrainingRuns, new EventBusPublisher(vertx.eventBus()), engines);
+        registry = new RunRegistry(maxActiveRuns, maxTrainingRuns, new EventBusPublisher(vertx.eventBus()), engines,
+                persistence);
         exports = new RunExports(vertx);
+        downloads = new RunDownloads(vertx, persistence);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.CREATE, this::create);
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DATASETS, m -> datasets().onSuccess(m::reply)
                 .onFailure(e -> fail(m, ControlError.INTERNAL, e.getMessage(), List.of())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.LIST, m -> m.reply(new JsonObject().put("runs", list())));
         vertx.eventBus().<JsonObject>consumer(RunAddresses.DELETE, this::delete);
-        return Future.succeededFuture();
+        if (persistence == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> RunRestorer.readAll(persistence.store()), false)
+                .onSuccess(images -> images.forEach(this::restore));
     }
 
     @Override
@@ -135,22 +146,35 @@ public final class RunsVerticle extends VerticleBase {
 
     private void register(Message<JsonObject> m, RunConfig config) {
         String owner = m.body().getString("owner");
-        if (owner != null && owners.active(owner, registry) >= maxRunsPerUser) {
+        if (owner != null && RunOwners.active(owner, registry) >= maxRunsPerUser) {
             fail(m, ControlError.TOO_MANY_RUNS, "you already have " + maxRunsPerUser + " runs that have not"
                     + " stopped; stop or delete one first", List.of());
             return;
         }
         try {
             String preset = m.body().getString("preset");
-            Run run = registry.create(preset, config);
-            owners.put(run.id(), owner);
-            targetConfigs.put(run.id(), config);
-            controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
+            Run run = registry.create(preset, config, owner);
+            listen(run);
             m.reply(summary(run, true));
             writeConfig(run.id(), config);
         } catch (RunRegistry.TooManyRunsException e) {
             fail(m, ControlError.TOO_MANY_RUNS, e.getMessage(), List.of());
         }
+    }
+
+    /** Brings back one run read from disk; one that cannot be rebuilt is logged and skipped, not fatal. */
+    private void restore(RunImage image) {
+        try {
+            listen(registry.restore(image));
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: cannot be restored: {}", image.runId(), e.toString());
+        }
+    }
+
+    /** Registers the run's control address. */
+    private void listen(Run run) {
+        targetConfigs.put(run.id(), run.config());
+        controls.put(run.id(), vertx.eventBus().consumer(RunAddresses.control(run.id()), msg -> control(run, msg)));
     }
 
     private static void failConfig(Message<?> m, Throwable e) {
@@ -172,7 +196,7 @@ public final class RunsVerticle extends VerticleBase {
 
     private void delete(Message<JsonObject> m) {
         String runId = m.body().getString("runId");
-        if (registry.find(runId).isPresent() && !owners.mayControl(runId, m.body().getJsonObject("caller"))) {
+        if (registry.find(runId).filter(r -> !RunOwners.mayControl(r, m.body().getJsonObject("caller"))).isPresent()) {
             fail(m, ControlError.FORBIDDEN, forbidden(runId), List.of());
             return;
         }
@@ -181,7 +205,6 @@ public final class RunsVerticle extends VerticleBase {
             return;
         }
         targetConfigs.remove(runId);
-        owners.remove(runId);
         MessageConsumer<JsonObject> c = controls.remove(runId);
         if (c != null) {
             c.unregister();
@@ -192,13 +215,19 @@ public final class RunsVerticle extends VerticleBase {
     private void control(Run run, Message<JsonObject> m) {
         JsonObject body = m.body();
         String op = body.getString("op", "");
-        if (exports.handle(run, op, m)) {
+        if (op.equals("watch") || op.equals("unwatch")) {
+            run.watched(op.equals("watch") ? 1 : -1);
+            m.reply(new JsonObject());
             return;
         }
-        if (!READ_ONLY_OPS.contains(op) && !owners.mayControl(run.id(), body.getJsonObject("caller"))) {
+        if (exports.handle(run, op, m) || downloads.handle(run, op, m)) {
+            return;
+        }
+        if (!READ_ONLY_OPS.contains(op) && !RunOwners.mayControl(run, body.getJsonObject("caller"))) {
             fail(m, ControlError.FORBIDDEN, forbidden(run.id()), List.of());
             return;
         }
+        run.wake(); // anything else is someone looking or controlling: an unloaded run comes back
         if (run.state().terminal() && !op.equals("snapshot") && !op.equals("frame")) {
             fail(m, ControlError.ILLEGAL_STATE, "run " + run.id() + " is " + run.state().wire(), List.of());
             return;
@@ -278,8 +307,8 @@ public final class RunsVerticle extends VerticleBase {
         if (snap.state() == RunState.QUEUED) {
             s.put("position", run.queuePosition());
         }
-        if (owners.owner(run.id()) != null) {
-            s.put("owner", owners.owner(run.id()));
+        if (run.owner() != null) {
+            s.put("owner", run.owner());
         }
         s.put("train", new JsonObject(EventBusPublisher.metricsPayload(Run.TRAIN, snap.train()).toString()));
         s.put("eval", new JsonObject(EventBusPublisher.metricsPayload(Run.EVAL, snap.eval()).toString()));
@@ -306,9 +335,9 @@ public final class RunsVerticle extends VerticleBase {
 
     private JsonObject summary(Run run, boolean withConfig) {
         JsonObject s = new JsonObject().put("runId", run.id()).put("preset", run.presetId())
-                .put("state", run.state().wire()).put("step", run.step());
-        if (owners.owner(run.id()) != null) {
-            s.put("owner", owners.owner(run.id())); // the web side turns it into "mine" per caller
+                .put("state", run.state().wire()).put("step", run.step()).put("loaded", !run.dormant());
+        if (run.owner() != null) {
+            s.put("owner", run.owner()); // the web side turns it into "mine" per caller
         }
         if (withConfig) {
             s.put("config", new JsonObject(Json.MAPPER.valueToTree(run.config()).toString()));

@@ -29,6 +29,10 @@ import java.util.SplittableRandom;
 public final class GanTrainer implements AutoCloseable {
     /** Smallest row capacity of the buffers, so frames are computed in chunks of at least this many points. */
     static final int MIN_ROWS = 256;
+    /** What a {@link NonFiniteException} names when D's update itself would overflow (its loss and norm were fine). */
+    public static final String PARAMS_D = "params/d";
+    /** The same for G. */
+    public static final String PARAMS_G = "params/g";
 
     private RunConfig config;
     private long step;
@@ -36,8 +40,8 @@ public final class GanTrainer implements AutoCloseable {
     private final Sequential d;
     private final OptimizerSlot optG;
     private final OptimizerSlot optD;
-    private final SplittableRandom dataRng;
-    private final SplittableRandom noiseRng;
+    private SplittableRandom dataRng;
+    private SplittableRandom noiseRng;
     private final PlaneViews views;
     private final ReplayBuffer replay;
     /** PacGAN's m: samples per D row (structural, so fixed for a trainer). */
@@ -104,7 +108,9 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * Runs {@code steps} steps and returns the means of the per-update scalars. A {@link NonFiniteException} stops
-     * the tick before the offending update is applied; steps completed before it stay counted.
+     * the tick before the offending update is applied (a non-finite loss or gradient norm, or an update that would
+     * make a parameter non-finite: then it is undone), so the parameters stay finite; steps completed before it stay
+     * counted.
      */
     public TickReport train(int steps, StepMode mode) {
         if (steps < 0) {
@@ -159,7 +165,9 @@ public final class GanTrainer implements AutoCloseable {
         double norm = d.gradientNorm();
         check(MetricNames.LOSS_D, l);
         check(MetricNames.GRAD_D_NORM, norm);
-        optD.step(d.parameters(), d.gradients());
+        if (!optD.step(d.parameters(), d.gradients())) {
+            throw new NonFiniteException(PARAMS_D, step, Double.POSITIVE_INFINITY);
+        }
         stats.addD(l, meanScore(loss, scores, 0, b), meanScore(loss, scores, b, b), norm);
     }
 
@@ -182,7 +190,9 @@ public final class GanTrainer implements AutoCloseable {
         double norm = g.gradientNorm();
         check(MetricNames.LOSS_G, l);
         check(MetricNames.GRAD_G_NORM, norm);
-        optG.step(g.parameters(), g.gradients());
+        if (!optG.step(g.parameters(), g.gradients())) {
+            throw new NonFiniteException(PARAMS_G, step, Double.POSITIVE_INFINITY);
+        }
         stats.addG(l, meanScore(loss, scores, 0, b), norm);
     }
 
@@ -227,6 +237,38 @@ public final class GanTrainer implements AutoCloseable {
             }
             views.reconfigure(dataChanged || next.view().frameSamples() != prev.view().frameSamples());
         }
+    }
+
+    /** A heap copy of the networks, optimizers and step (for a checkpoint written on another thread). */
+    public TrainerState captureState() {
+        return new TrainerState(step, g.parameters().toArray(), d.parameters().toArray(), optG.capture(),
+                optD.capture());
+    }
+
+    /**
+     * Continues from a captured state: parameters, optimizer moments and counters, and the step. The training
+     * streams (data, noise) cannot be read back from a {@link SplittableRandom}, so they are derived again from the
+     * seed and the step: a run resumed from a checkpoint is a deterministic function of that checkpoint (resuming
+     * twice trains identically), though not bit-identical to the run that was never interrupted. The replay buffer
+     * starts empty again.
+     *
+     * @throws IllegalArgumentException if the state's sizes or optimizer kinds do not fit this trainer's config
+     */
+    public void restoreState(TrainerState s) {
+        if (s.generator().length != g.parameterCount() || s.discriminator().length != d.parameterCount()) {
+            throw new IllegalArgumentException("checkpoint networks have " + s.generator().length + " + "
+                    + s.discriminator().length + " parameters, this config's have " + g.parameterCount() + " + "
+                    + d.parameterCount());
+        }
+        optG.restore(s.optimizerG());
+        optD.restore(s.optimizerD());
+        g.parameters().copyFrom(s.generator(), 0, 0, s.generator().length);
+        d.parameters().copyFrom(s.discriminator(), 0, 0, s.discriminator().length);
+        step = s.step();
+        // A golden-ratio multiple keeps nearby steps far apart in seed space (SplittableRandom's own gamma idea).
+        SplittableRandom r = new SplittableRandom(config.seed() ^ (s.step() * 0x9E3779B97F4A7C15L));
+        dataRng = r.split();
+        noiseRng = r.split();
     }
 
     /** The visual frame of a 2D run's current state (see {@link PlaneFrame}); leaves the training streams alone. */

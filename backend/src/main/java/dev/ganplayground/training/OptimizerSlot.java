@@ -7,17 +7,24 @@ import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Optimizer;
 import dev.ganplayground.nn.Sgd;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One network's optimizer as the live config describes it: hyperparameter changes keep the state, a change of
  * kind starts the new rule's state from zero (OptimizerConfig's contract).
  */
 final class OptimizerSlot implements AutoCloseable {
     private final int size;
+    /** The parameters before the update under way, to undo one that overflows. */
+    private final FloatVec backup;
     private OptimizerKind kind;
     private Optimizer optimizer;
 
     OptimizerSlot(int size, OptimizerConfig config) {
         this.size = size;
+        this.backup = FloatVec.allocate(size);
         configure(config);
     }
 
@@ -36,12 +43,62 @@ final class OptimizerSlot implements AutoCloseable {
         }
     }
 
-    void step(FloatVec params, FloatVec grads) {
+    /** A heap copy of the state. */
+    OptimizerState capture() {
+        FloatVec[] live = optimizer.state();
+        List<float[]> copies = new ArrayList<>(live.length);
+        for (FloatVec v : live) {
+            copies.add(v.toArray());
+        }
+        return new OptimizerState(kind, optimizer.updates(), copies);
+    }
+
+    /** Puts a captured state back; the slot must already be configured for the same kind and size. */
+    void restore(OptimizerState s) {
+        FloatVec[] live = optimizer.state();
+        if (s.kind() != kind || s.vectors().size() != live.length) {
+            throw new IllegalArgumentException("optimizer state of " + s.kind() + " does not fit a " + kind
+                    + " optimizer");
+        }
+        for (int i = 0; i < live.length; i++) {
+            float[] v = s.vectors().get(i);
+            if (v.length != size) {
+                throw new IllegalArgumentException("optimizer state has " + v.length + " floats, expected " + size);
+            }
+            live[i].copyFrom(v, 0, 0, size);
+        }
+        optimizer.restoreUpdates(s.updates());
+    }
+
+    /**
+     * Applies one update unless it would leave a parameter NaN or infinite (finite gradients times a huge learning
+     * rate can overflow): then the parameters are put back as they were and false is returned. The optimizer's
+     * moments keep that step's (finite) gradient.
+     */
+    boolean step(FloatVec params, FloatVec grads) {
+        int n = params.length();
+        backup.buffer().put(0, params.buffer(), 0, n);
         optimizer.step(params, grads);
+        if (allFinite(params)) {
+            return true;
+        }
+        params.buffer().put(0, backup.buffer(), 0, n);
+        return false;
+    }
+
+    /** One pass: x * 0 is 0 for every finite x and NaN for NaN and the infinities. */
+    private static boolean allFinite(FloatVec v) {
+        FloatBuffer b = v.buffer();
+        float acc = 0f;
+        for (int i = 0, n = v.length(); i < n; i++) {
+            acc += b.get(i) * 0f;
+        }
+        return acc == 0f;
     }
 
     @Override
     public void close() {
         optimizer.close();
+        backup.close();
     }
 }

@@ -54,6 +54,7 @@ final class ApiHandler {
         router.get("/api/pairs").handler(this::listPairs);
         router.post("/api/pairs").handler(this::createPair);
         new RunMediaRoutes(runs).mount(router);
+        new DownloadRoutes(runs).mount(router);
         router.route("/api/*").handler(ctx -> Problems.send(ctx, ApiError.of("not_found", 404,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
     }

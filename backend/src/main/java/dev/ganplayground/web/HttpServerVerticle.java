@@ -65,6 +65,8 @@ public final class HttpServerVerticle extends VerticleBase {
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(Problems::failure);
+        // A path that matches nothing (also one whose ../ normalised it out of /api) is a problem too, not HTML.
+        router.errorHandler(404, Problems::failure);
 
         HttpServerOptions options = new HttpServerOptions().setHost(app.host()).setPort(app.port())
                 .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(MAX_MESSAGE)

@@ -4,6 +4,7 @@ import dev.ganplayground.run.RunAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
@@ -24,6 +25,7 @@ final class Subscription {
     private final Consumer<String> sendText;
     private final Consumer<Buffer> sendFrame;
     private final BooleanSupplier writeQueueFull;
+    private final EventBus bus;
     private List<String> heldBack = new ArrayList<>();
     private Buffer pendingFrame;
     private boolean closed;
@@ -36,6 +38,15 @@ final class Subscription {
         this.sendFrame = sendFrame;
         this.events = vertx.eventBus().consumer(RunAddresses.events(runId), m -> onEvent(m.body()));
         this.frames = vertx.eventBus().consumer(RunAddresses.frames(runId), m -> offerFrame(m.body()));
+        this.bus = vertx.eventBus();
+        watch("watch");
+    }
+
+    /** Tells the run someone watches it (or no longer does): an unwatched, long-paused run may be unloaded. */
+    private void watch(String op) {
+        bus.request(RunAddresses.control(runId), new JsonObject().put("op", op)).onFailure(e -> {
+            // A run deleted meanwhile has nobody to tell.
+        });
     }
 
     String runId() {
@@ -110,6 +121,7 @@ final class Subscription {
             closed = true;
             events.unregister();
             frames.unregister();
+            watch("unwatch");
         }
     }
 

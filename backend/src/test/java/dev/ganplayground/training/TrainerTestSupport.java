@@ -1,7 +1,11 @@
 package dev.ganplayground.training;
 
+import dev.ganplayground.config.ModelConfig;
+import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.TrainConfig;
+
+import java.util.List;
 
 /** Helpers shared by the trainer tests: config edits and the learning test's mode count. */
 final class TrainerTestSupport {
@@ -9,6 +13,17 @@ final class TrainerTestSupport {
     static final long EVAL_SEED = 99;
 
     private TrainerTestSupport() {
+    }
+
+    /** A small, fast variant of the ring8 preset: 2 x 16 hidden units, batch 32. */
+    static RunConfig smallRing8() {
+        RunConfig base = Presets.load().resolve("ring8", null);
+        ModelConfig m = base.model();
+        ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
+        TrainConfig t = base.train();
+        TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
+        return new RunConfig(base.seed(), base.data(), sm, st, base.view(), base.remedies(), base.alarm());
     }
 
     static RunConfig withSeed(RunConfig c, long seed) {

@@ -3,9 +3,13 @@ package dev.ganplayground.web;
 import dev.ganplayground.Main;
 import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.PersistConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -27,9 +31,10 @@ final class TestServer implements AutoCloseable {
     TestServer(int maxActiveRuns) {
         // Datasets as the environment gives them (.ci/run points GAN_MNIST_DIR at the shared digits).
         AppConfig env = AppConfig.fromEnv(System.getenv());
-        Path runs = Path.of("target", "test-runs");
+        // A fresh runs folder per server, so no test class restores another's runs; the classifier cache is shared.
+        Path runs = freshRunsDir();
         AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, runs, env.mnistDir(), env.fashionDir(),
-                runs.resolve("cache"));
+                Path.of("target", "test-runs", "cache"));
         this.port = Main.start(vertx, app, generous(app)).await();
     }
 
@@ -53,6 +58,27 @@ final class TestServer implements AutoCloseable {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** A server with these settings and this persistence. */
+    TestServer(AppConfig app, PersistConfig persist) {
+        this.port = Main.start(vertx, app, generous(app), persist).await();
+    }
+
+    /** Defaults with a fresh runs folder and this persistence. */
+    TestServer(PersistConfig persist) {
+        this(new AppConfig("127.0.0.1", 0, 4, freshRunsDir(), null, AppConfig.DEBIAN_FASHION_DIR,
+                Path.of("target", "test-runs", "cache")), persist);
+    }
+
+    /** A new, empty folder under target/test-runs. */
+    static Path freshRunsDir() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-runs"));
+            return Files.createTempDirectory(parent, "runs-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String url(String path) {
