@@ -1,6 +1,7 @@
 package dev.ganplayground;
 
 import dev.ganplayground.config.AppConfig;
+import dev.ganplayground.config.ServerLimits;
 import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.run.RunEngines;
 import dev.ganplayground.config.Presets;
@@ -36,15 +37,20 @@ public final class Main {
 
     /** Deploys both verticles; completes with the bound port. ND4J is loaded off the event loop first. */
     public static Future<Integer> start(Vertx vertx, AppConfig app) {
+        return start(vertx, app, ServerLimits.fromEnv(System.getenv()));
+    }
+
+    /** Like {@link #start(Vertx, AppConfig)} with these limits (tests, benchmarks). */
+    public static Future<Integer> start(Vertx vertx, AppConfig app, ServerLimits limits) {
         Presets presets = Presets.load();
-        HttpServerVerticle http = new HttpServerVerticle(app, presets);
+        HttpServerVerticle http = new HttpServerVerticle(app, presets, limits);
         return vertx.executeBlocking(() -> {
                     NativeRuntime.init();
                     return null;
                 })
                 .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
                         new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
-                                app.convThreads()))))
+                                app.convThreads()), limits.runMemoryBytes())))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
     }

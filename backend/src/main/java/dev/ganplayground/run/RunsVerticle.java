@@ -6,7 +6,9 @@ import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.ConfigResolver;
 import dev.ganplayground.config.FieldError;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.MemoryEstimate;
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.config.ServerLimits;
 import dev.ganplayground.training.StepMode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,6 +40,7 @@ public final class RunsVerticle extends VerticleBase {
     private final int maxActiveRuns;
     private final Path runsDir;
     private final RunEngines engines;
+    private final long runMemoryBytes;
     private RunRegistry registry;
     private RunExports exports;
     /** The config each run will have once its queued changes apply: patches stack on it, not on stale state. */
@@ -48,9 +51,15 @@ public final class RunsVerticle extends VerticleBase {
     private long datasetsLookedAt;
 
     public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
+        this(maxActiveRuns, runsDir, engines, ServerLimits.DEFAULTS.runMemoryBytes());
+    }
+
+    /** @param runMemoryBytes a config whose {@link MemoryEstimate} exceeds this is refused (422) */
+    public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines, long runMemoryBytes) {
         this.maxActiveRuns = maxActiveRuns;
         this.runsDir = runsDir;
         this.engines = engines;
+        this.runMemoryBytes = runMemoryBytes;
     }
 
     @Override
@@ -107,6 +116,7 @@ public final class RunsVerticle extends VerticleBase {
         RunConfig config;
         try {
             config = ConfigResolver.bind(tree(m.body().getString("config")));
+            MemoryEstimate.of(config).check(runMemoryBytes); // before anything is allocated
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
             return;
@@ -202,6 +212,7 @@ public final class RunsVerticle extends VerticleBase {
         RunConfig next;
         try {
             next = ConfigResolver.patch(current, tree(m.body().getString("patch")));
+            MemoryEstimate.of(next).check(runMemoryBytes);
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
             return;

@@ -2,6 +2,7 @@ package dev.ganplayground.web;
 
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,20 +18,26 @@ import java.util.List;
 
 /**
  * The HTTP side: /health, REST under /api, the page and its WebJars, and the WebSocket at /ws. Limits are set
- * explicitly (frame and message size, body size) and WebSocket compression is off: frames are float arrays and
- * PNGs that deflate poorly, and it costs the event loop CPU per viewer.
+ * explicitly ({@link ServerLimits}: frame and message size; body size) and WebSocket compression (permessage-deflate
+ * and per-frame) is off entirely: frames are float arrays and PNGs that deflate poorly, the text is small, and
+ * deflate costs the event loop CPU and a compression window of memory per viewer.
  */
 public final class HttpServerVerticle extends VerticleBase {
     public static final String SUBPROTOCOL = "gan.v1";
-    static final int MAX_MESSAGE = 256 * 1024;
 
     private final AppConfig app;
     private final Presets presets;
+    private final ServerLimits limits;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig app, Presets presets) {
+        this(app, presets, ServerLimits.DEFAULTS);
+    }
+
+    public HttpServerVerticle(AppConfig app, Presets presets, ServerLimits limits) {
         this.app = app;
         this.presets = presets;
+        this.limits = limits;
     }
 
     @Override
@@ -51,13 +58,13 @@ public final class HttpServerVerticle extends VerticleBase {
         router.route().failureHandler(Problems::failure);
 
         HttpServerOptions options = new HttpServerOptions().setHost(app.host()).setPort(app.port())
-                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(MAX_MESSAGE)
+                .setMaxWebSocketFrameSize(limits.maxFrameBytes()).setMaxWebSocketMessageSize(limits.maxMessageBytes())
                 .setWebSocketSubProtocols(List.of(SUBPROTOCOL))
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
-                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, catalogue))
+                .webSocketHandler(ws -> new WsSession(vertx, ws, presets, runs, catalogue, limits))
                 .requestHandler(router);
         return server.listen();
     }
