@@ -1,6 +1,7 @@
 package dev.ganplayground.web;
 
 import dev.ganplayground.config.ServerLimits;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -57,7 +58,13 @@ final class SocketGuard {
     /** The socket's exception handler. */
     void onException(Throwable e) {
         String m = String.valueOf(e.getMessage());
-        if (e instanceof IllegalStateException && m.contains("max message size")) {
+        if (e instanceof CorruptedWebSocketFrameException c) {
+            // Netty's verdict on a broken or oversized frame; Vert.x would drop the connection without a close
+            // frame, so the client would not learn why.
+            LOG.info("socket {}: {}, closing", ws.remoteAddress(), m);
+            close((short) c.closeStatus().code(), c.closeStatus().code() == TOO_BIG
+                    ? "frame over " + limits.maxFrameBytes() + " bytes" : "protocol error");
+        } else if (e instanceof IllegalStateException && m.contains("max message size")) {
             LOG.info("socket {}: message over {} bytes, closing", ws.remoteAddress(), limits.maxMessageBytes());
             close(TOO_BIG, "message over " + limits.maxMessageBytes() + " bytes");
         } else {
