@@ -3,6 +3,7 @@ package dev.ganplayground.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.JsonErrors;
 import dev.ganplayground.config.PairDefinition;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
@@ -94,7 +95,7 @@ final class WsSession {
         } catch (ConfigException e) {
             sendError(id, runId, ApiError.from(e));
         } catch (Exception e) { // malformed JSON, too deep, too long: the client's fault, the socket stays open
-            sendError(id, runId, ApiError.invalidMessage("message is not valid JSON: " + Problems.firstLine(e)));
+            sendError(id, runId, ApiError.invalidMessage("message is not valid JSON: " + JsonErrors.describe(e)));
         }
     }
 
