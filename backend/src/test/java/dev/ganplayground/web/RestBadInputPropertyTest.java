@@ -95,4 +95,19 @@ class RestBadInputPropertyTest extends ServerTestBase {
         }
         assertThat(runCount()).isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("Sizes each in range but absurd together: 422 naming the costliest field, before any run exists")
+    void absurdSizesRejectedBeforeAllocation() throws Exception {
+        int before = runCount();
+        String wide = "[1024,1024,1024,1024,1024,1024,1024,1024]";
+        String body = "{\"preset\":\"ring8\",\"overrides\":{\"train\":{\"batchSize\":4096},"
+                + "\"model\":{\"gHidden\":" + wide + ",\"dHidden\":" + wide + "}}}";
+        HttpResponse<String> r = send("POST", "/api/runs", body);
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonObject p = assertProblem(r, body);
+        assertThat(p.getString("field")).isEqualTo("/train/batchSize");
+        assertThat(p.getString("detail")).contains("GAN_RUN_MEMORY_MB");
+        assertThat(runCount()).isEqualTo(before);
+    }
 }
