@@ -1,14 +1,14 @@
 package dev.ganplayground;
 
-import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.config.PersistConfig;
-import dev.ganplayground.persist.CheckpointStore;
-import dev.ganplayground.run.RunPersistence;
-import dev.ganplayground.data.ImageDatasets;
-import dev.ganplayground.run.RunEngines;
 import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.ServerSettings;
+import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.nn.NativeRuntime;
+import dev.ganplayground.persist.CheckpointStore;
+import dev.ganplayground.run.RunEngines;
+import dev.ganplayground.run.RunPersistence;
 import dev.ganplayground.run.RunsVerticle;
 import dev.ganplayground.web.HttpServerVerticle;
 import io.vertx.core.Future;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * Starts the server: runs side first, then HTTP. Settings come from the environment ({@link AppConfig}).
+ * Starts the server: runs side first, then HTTP. Settings come from the environment ({@link AppConfig},
+ * {@link ServerSettings}).
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -30,9 +31,9 @@ public final class Main {
     public static void main(String[] args) {
         NativeRuntime.chooseNativeBuild(); // before anything loads ND4J's natives
         AppConfig app = AppConfig.fromEnv(System.getenv());
-        AccessConfig access = AccessConfig.fromEnv(System.getenv());
+        ServerSettings settings = ServerSettings.fromEnv(System.getenv());
         Vertx vertx = Vertx.vertx();
-        start(vertx, app, access, PersistConfig.fromEnv(System.getenv())).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
+        start(vertx, app, settings).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
                 .onFailure(e -> {
                     LOG.error("start failed", e);
                     vertx.close();
@@ -42,42 +43,32 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
     }
 
-    private static RunPersistence persistence(AppConfig app, PersistConfig p) {
-        return p.enabled() ? new RunPersistence(new CheckpointStore(app.runsDir(), p.keep()),
-                Duration.ofSeconds(p.checkpointSeconds()), Duration.ofSeconds(p.idleUnloadSeconds())) : null;
-    }
-
-    /** Default access settings, persistence as the environment says ({@link PersistConfig}). */
+    /** {@link #start(Vertx, AppConfig, ServerSettings)} with the environment's settings. */
     public static Future<Integer> start(Vertx vertx, AppConfig app) {
-        return start(vertx, app, AccessConfig.defaults(), PersistConfig.fromEnv(System.getenv()));
-    }
-
-    /** Persistence as the environment says. */
-    public static Future<Integer> start(Vertx vertx, AppConfig app, AccessConfig access) {
-        return start(vertx, app, access, PersistConfig.fromEnv(System.getenv()));
-    }
-
-    /** Default access settings. */
-    public static Future<Integer> start(Vertx vertx, AppConfig app, PersistConfig persist) {
-        return start(vertx, app, AccessConfig.defaults(), persist);
+        return start(vertx, app, ServerSettings.fromEnv(System.getenv()));
     }
 
     /**
      * Deploys both verticles; completes with the bound port once the runs found in the runs folder are back. ND4J
      * is loaded off the event loop first.
      */
-    public static Future<Integer> start(Vertx vertx, AppConfig app, AccessConfig access, PersistConfig persist) {
+    public static Future<Integer> start(Vertx vertx, AppConfig app, ServerSettings settings) {
         Presets presets = Presets.load();
-        HttpServerVerticle http = new HttpServerVerticle(app, access, presets);
+        HttpServerVerticle http = new HttpServerVerticle(app, settings.access(), settings.limits(), presets);
         return vertx.executeBlocking(() -> {
                     NativeRuntime.init();
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), access.maxTrainingRuns(),
-                        access.maxRunsPerUser(), app.runsDir(),
+                .compose(v -> vertx.deployVerticle(new RunsVerticle(app.maxActiveRuns(), app.runsDir(),
                         new RunEngines(new ImageDatasets(app.mnistDir(), app.fashionDir()), app.cacheDir(),
-                                app.convThreads()), persistence(app, persist))))
+                                app.convThreads()),
+                        persistence(app, settings.persist()), settings.access(), settings.limits().runMemoryBytes())))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> http.actualPort());
+    }
+
+    private static RunPersistence persistence(AppConfig app, PersistConfig p) {
+        return p.enabled() ? new RunPersistence(new CheckpointStore(app.runsDir(), p.keep()),
+                Duration.ofSeconds(p.checkpointSeconds()), Duration.ofSeconds(p.idleUnloadSeconds())) : null;
     }
 }

@@ -3,7 +3,6 @@ package dev.ganplayground.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
@@ -40,14 +39,13 @@ public final class ConfigResolver {
     public static RunConfig bind(JsonNode tree) {
         try {
             return Json.MAPPER.treeToValue(tree, RunConfig.class).validated();
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(pointer(e) , "unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
-            throw new ConfigException(pointer(e), firstLine(e.getOriginalMessage()));
+            throw new ConfigException(pointer(e), JsonErrors.describe(e));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", firstLine(e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("", firstLine(e.getMessage()));
+            throw new ConfigException("", JsonErrors.describe(e));
+        } catch (IllegalArgumentException e) { // Jackson wraps binding errors of tree conversion in these
+            throw new ConfigException(e.getCause() instanceof JsonMappingException m ? pointer(m) : "",
+                    JsonErrors.describe(e.getCause() != null ? e.getCause() : e));
         }
     }
 
@@ -88,13 +86,5 @@ public final class ConfigResolver {
 
     private static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid value";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

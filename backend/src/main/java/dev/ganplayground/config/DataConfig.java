@@ -1,5 +1,7 @@
 package dev.ganplayground.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +20,8 @@ public record DataConfig(DatasetKind kind, List<List<Double>> points, double spr
     public static final double MAX_ABS = 10.0;
 
     public DataConfig {
-        points = points == null ? List.of() : List.copyOf(points);
+        // Not List.copyOf: a null point is reported by validate() with its pointer, not thrown here.
+        points = points == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(points));
     }
 
     void validate(Validator v, String at) {

@@ -1,5 +1,7 @@
 package dev.ganplayground.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,8 +30,9 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
     public static final int MAX_WIDTH = 1024;
 
     public ModelConfig {
-        gHidden = gHidden == null ? null : List.copyOf(gHidden);
-        dHidden = dHidden == null ? null : List.copyOf(dHidden);
+        // Not List.copyOf: it throws on a null element, which validate() reports with its exact pointer instead.
+        gHidden = gHidden == null ? null : Collections.unmodifiableList(new ArrayList<>(gHidden));
+        dHidden = dHidden == null ? null : Collections.unmodifiableList(new ArrayList<>(dHidden));
     }
 
     void validate(Validator v, String at) {

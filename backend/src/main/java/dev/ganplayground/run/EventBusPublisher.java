@@ -49,7 +49,8 @@ final class EventBusPublisher implements RunListener {
 
     @Override
     public void onMetrics(Run run, String group, Map<String, List<Double>> columns) {
-        publish(run, "metrics", metricsPayload(group, columns));
+        // serverTime (epoch ms) lets a client measure how long a live row took to reach it; history has none.
+        publish(run, "metrics", metricsPayload(group, columns).put("serverTime", System.currentTimeMillis()));
     }
 
     @Override

@@ -2,11 +2,14 @@ package dev.ganplayground.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.ConfigResolver;
 import dev.ganplayground.config.FieldError;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.MemoryEstimate;
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.config.ServerLimits;
 import dev.ganplayground.training.StepMode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -48,6 +51,7 @@ public final class RunsVerticle extends VerticleBase {
     private final int maxRunsPerUser;
     private final Path runsDir;
     private final RunEngines engines;
+    private final long runMemoryBytes;
     private RunRegistry registry;
     private RunExports exports;
     private RunDownloads downloads;
@@ -59,22 +63,20 @@ public final class RunsVerticle extends VerticleBase {
     private Future<JsonObject> datasetsLook;
     private long datasetsLookedAt;
 
-    public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines) {
-        this(maxActiveRuns, Integer.MAX_VALUE, Integer.MAX_VALUE, runsDir, engines, null);
-    }
-
     /**
-     * With fair limits (runs training at once, the rest queue; runs one owner may hold) and {@code persistence}
-     * (may be null: nothing saved): runs are checkpointed and restored at start.
+     * @param persistence    may be null: nothing saved; otherwise runs are checkpointed and restored at start
+     * @param access         the fair limits: runs training at once (the rest queue), runs one owner may hold
+     * @param runMemoryBytes a config whose {@link MemoryEstimate} exceeds this is refused (422)
      */
-    public RunsVerticle(int maxActiveRuns, int maxTrainingRuns, int maxRunsPerUser, Path runsDir,
-                        RunEngines engines, RunPersistence persistence) {
+    public RunsVerticle(int maxActiveRuns, Path runsDir, RunEngines engines, RunPersistence persistence,
+                        AccessConfig access, long runMemoryBytes) {
         this.maxActiveRuns = maxActiveRuns;
-        this.maxTrainingRuns = maxTrainingRuns;
-        this.maxRunsPerUser = maxRunsPerUser;
+        this.maxTrainingRuns = access.maxTrainingRuns();
+        this.maxRunsPerUser = access.maxRunsPerUser();
         this.runsDir = runsDir;
         this.engines = engines;
         this.persistence = persistence;
+        this.runMemoryBytes = runMemoryBytes;
     }
 
     @Override
@@ -137,6 +139,7 @@ public final class RunsVerticle extends VerticleBase {
         RunConfig config;
         try {
             config = ConfigResolver.bind(tree(m.body().getString("config")));
+            MemoryEstimate.of(config).check(runMemoryBytes); // before anything is allocated
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
             return;
@@ -266,6 +269,7 @@ public final class RunsVerticle extends VerticleBase {
         RunConfig next;
         try {
             next = ConfigResolver.patch(current, tree(m.body().getString("patch")));
+            MemoryEstimate.of(next).check(runMemoryBytes);
         } catch (ConfigException e) {
             fail(m, ControlError.INVALID_CONFIG, e.getMessage(), e.errors());
             return;

@@ -3,6 +3,7 @@ package dev.ganplayground.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.JsonErrors;
 import dev.ganplayground.config.PairDefinition;
 import dev.ganplayground.config.Preset;
 import dev.ganplayground.config.Presets;
@@ -118,7 +119,7 @@ final class ApiHandler {
             String text = ctx.body().buffer() == null ? "" : ctx.body().asString();
             return text.isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text);
         } catch (Exception e) {
-            Problems.send(ctx, ApiError.invalidMessage("body is not valid JSON: " + Problems.firstLine(e)));
+            Problems.send(ctx, ApiError.invalidMessage("body is not valid JSON: " + JsonErrors.describe(e)));
             return null;
         }
     }

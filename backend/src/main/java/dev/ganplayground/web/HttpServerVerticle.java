@@ -3,6 +3,7 @@ package dev.ganplayground.web;
 import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -20,31 +21,29 @@ import java.util.List;
 
 /**
  * The HTTP side: /health, REST under /api, the page and its WebJars, and the WebSocket at /ws. Limits are set
- * explicitly (frame and message size, body size) and WebSocket compression is off: frames are float arrays and
- * PNGs that deflate poorly, and it costs the event loop CPU per viewer. The handshake checks, in order: path,
- * subprotocol, Origin (exact, 403), token (401 when malformed) and the per-user socket cap (429).
+ * explicitly ({@link ServerLimits}: frame and message size; body size) and WebSocket compression (permessage-deflate
+ * and per-frame) is off entirely: frames are float arrays and PNGs that deflate poorly, the text is small, and
+ * deflate costs the event loop CPU and a compression window of memory per viewer. The handshake checks, in order:
+ * path, subprotocol, Origin (exact, 403), token (401 when malformed) and the per-user socket cap (429).
  */
 public final class HttpServerVerticle extends VerticleBase {
     public static final String SUBPROTOCOL = "gan.v1";
-    static final int MAX_MESSAGE = 256 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
     private final AppConfig app;
     private final AccessConfig access;
     private final Presets presets;
+    private final ServerLimits limits;
     private final AccessTokens tokens;
     private final SocketCounter sockets;
     private volatile OriginCheck origins;
     private HttpServer server;
 
-    public HttpServerVerticle(AppConfig app, Presets presets) {
-        this(app, AccessConfig.defaults(), presets);
-    }
-
-    public HttpServerVerticle(AppConfig app, AccessConfig access, Presets presets) {
+    public HttpServerVerticle(AppConfig app, AccessConfig access, ServerLimits limits, Presets presets) {
         this.app = app;
         this.access = access;
         this.presets = presets;
+        this.limits = limits;
         this.tokens = new AccessTokens(access.adminToken());
         this.sockets = new SocketCounter(access.maxSocketsPerUser());
     }
@@ -69,7 +68,7 @@ public final class HttpServerVerticle extends VerticleBase {
         router.errorHandler(404, Problems::failure);
 
         HttpServerOptions options = new HttpServerOptions().setHost(app.host()).setPort(app.port())
-                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(MAX_MESSAGE)
+                .setMaxWebSocketFrameSize(limits.maxFrameBytes()).setMaxWebSocketMessageSize(limits.maxMessageBytes())
                 .setWebSocketSubProtocols(List.of(SUBPROTOCOL))
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
@@ -78,7 +77,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .webSocketHandler(ws -> {
                     Caller caller = callerOf(ws.headers());
                     Runnable released = caller.hasToken() ? () -> sockets.closed(caller.user()) : () -> { };
-                    new WsSession(vertx, ws, presets, runs, catalogue, caller, released);
+                    new WsSession(vertx, ws, presets, runs, catalogue, limits, caller, released);
                 })
                 .requestHandler(router);
         return server.listen().onSuccess(s -> {

@@ -37,10 +37,4 @@ final class Problems {
         };
         send(ctx, error);
     }
-
-    static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

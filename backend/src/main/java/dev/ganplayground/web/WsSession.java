@@ -3,16 +3,16 @@ package dev.ganplayground.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ganplayground.config.ConfigException;
 import dev.ganplayground.config.Json;
+import dev.ganplayground.config.JsonErrors;
 import dev.ganplayground.config.PairDefinition;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.config.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,13 +20,13 @@ import java.util.Set;
 
 /**
  * One WebSocket connection speaking {@code gan.v1} (docs/protocol.md): parses and checks each client message,
- * forwards controls to runs over the event bus, and streams its subscriptions. Everything registered for the
- * socket is released when it closes. Bad input gets an {@code error} and the socket stays open. The caller was
- * identified at the handshake: without a token every request that creates or controls is refused
- * ({@code unauthorized}); the runs side refuses control of someone else's run ({@code forbidden}).
+ * forwards controls to runs over the event bus, and streams its subscriptions through its {@link Outbox}. Inbound
+ * limits are the {@link SocketGuard}'s. Everything registered for the socket is released when it closes. Bad input
+ * gets an {@code error} and the socket stays open. The caller was identified at the handshake: without a token
+ * every request that creates or controls is refused ({@code unauthorized}); the runs side refuses control of
+ * someone else's run ({@code forbidden}).
  */
 final class WsSession {
-    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
     private static final Set<String> ENVELOPE = Set.of("type", "id", "runId", "payload");
     private static final Set<String> NONE = Set.of();
 
@@ -37,26 +37,40 @@ final class WsSession {
     private final Pairs pairs;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Caller caller;
+    private final Outbox outbox;
     private long seq;
 
     WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonObject catalogue,
-              Caller caller, Runnable released) {
+              ServerLimits limits, Caller caller, Runnable released) {
         this.caller = caller;
         this.vertx = vertx;
         this.ws = ws;
         this.presets = presets;
         this.runs = runs;
         this.pairs = new Pairs(presets, runs);
+        this.outbox = new Outbox(Outbox.sinkOf(ws), limits.textQueueBytes(),
+                () -> subscriptions.values().forEach(Subscription::flushFrame));
+        SocketGuard guard = new SocketGuard(vertx, ws, limits);
         ws.pause(); // nothing is read before hello has gone out
+        ws.setWriteQueueMaxSize(limits.writeQueueBytes());
         ws.closeHandler(v -> {
+            guard.stop();
+            outbox.release();
             subscriptions.values().forEach(Subscription::close);
             released.run();
         });
-        ws.exceptionHandler(this::onException);
-        ws.drainHandler(v -> subscriptions.values().forEach(Subscription::flushFrame));
-        ws.textMessageHandler(this::onText);
-        ws.binaryMessageHandler(b -> sendError(null, null, ApiError.invalidMessage(
-                "binary messages are not accepted from clients")));
+        ws.exceptionHandler(guard::onException);
+        ws.drainHandler(v -> outbox.drained());
+        ws.textMessageHandler(text -> {
+            if (guard.admit()) {
+                onText(text);
+            }
+        });
+        ws.binaryMessageHandler(b -> {
+            if (guard.admit()) {
+                sendError(null, null, ApiError.invalidMessage("binary messages are not accepted from clients"));
+            }
+        });
         Future<JsonArray> datasets = runs.datasets().otherwise(new JsonArray());
         runs.list().otherwise(new JsonArray()).onComplete(ar -> datasets.onComplete(ds -> {
             JsonObject payload = new JsonObject().put("protocolVersion", "gan.v1")
@@ -66,20 +80,6 @@ final class WsSession {
             send(new JsonObject().put("type", "hello").put("payload", payload));
             ws.resume();
         }));
-    }
-
-    /**
-     * Vert.x drops a message over maxWebSocketMessageSize (sent in fragments) and only reports it here, leaving
-     * the socket open (shared/RELIABILITY.md 2.1): close it with 1009 like an oversized frame.
-     */
-    private void onException(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        if (e instanceof IllegalStateException && m.contains("max message size")) {
-            LOG.info("socket {}: message over {} bytes, closing", ws.remoteAddress(), HttpServerVerticle.MAX_MESSAGE);
-            ws.close((short) 1009, "message too big");
-        } else {
-            LOG.debug("socket {}: {}", ws.remoteAddress(), e.toString());
-        }
     }
 
     private void onText(String text) {
@@ -101,7 +101,7 @@ final class WsSession {
         } catch (ConfigException e) {
             sendError(id, runId, ApiError.from(e));
         } catch (Exception e) { // malformed JSON, too deep, too long: the client's fault, the socket stays open
-            sendError(id, runId, ApiError.invalidMessage("message is not valid JSON: " + Problems.firstLine(e)));
+            sendError(id, runId, ApiError.invalidMessage("message is not valid JSON: " + JsonErrors.describe(e)));
         }
     }
 
@@ -191,9 +191,7 @@ final class WsSession {
         if (old != null) {
             old.close();
         }
-        // A frame can arrive after the socket closed but before its close handler ran: writeQueueFull would throw.
-        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, ws::writeBinaryMessage,
-                () -> ws.isClosed() || ws.writeQueueFull());
+        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, outbox::frame, outbox::frameBlocked);
         subscriptions.put(runId, sub);
         sub.ready().compose(v -> runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep)))
                 .compose(snapshot -> runs.latestFrame(runId).map(frame -> {
@@ -306,8 +304,6 @@ final class WsSession {
 
     /** Adds this socket's seq to an already encoded envelope, so run events are encoded once for all viewers. */
     private void sendEnvelope(String envelope) {
-        if (!ws.isClosed()) {
-            ws.writeTextMessage("{\"seq\":" + (++seq) + "," + envelope.substring(1));
-        }
+        outbox.text("{\"seq\":" + (++seq) + "," + envelope.substring(1));
     }
 }

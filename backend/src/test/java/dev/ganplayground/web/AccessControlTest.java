@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ class AccessControlTest {
 
     @BeforeAll
     static void up() {
-        AppConfig app = new AppConfig("127.0.0.1", 0, 8, Path.of("target", "test-runs"));
+        AppConfig app = new AppConfig("127.0.0.1", 0, 8, TestServer.freshRunsDir());
         server = new TestServer(app, TestServer.generous(app).withAdminToken(ADMIN));
         http = server.http();
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ class FairLimitsTest {
 
     @BeforeAll
     static void up() {
-        AppConfig app = new AppConfig("127.0.0.1", 0, 16, Path.of("target", "test-runs"));
+        AppConfig app = new AppConfig("127.0.0.1", 0, 16, TestServer.freshRunsDir());
         server = new TestServer(app, TestServer.generous(app).withLimits(1, 3, 2));
         http = server.http();
     }

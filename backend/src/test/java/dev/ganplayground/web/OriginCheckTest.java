@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,7 @@ class OriginCheckTest {
 
     @BeforeAll
     static void up() {
-        AppConfig app = new AppConfig("127.0.0.1", 0, 2, Path.of("target", "test-runs"));
+        AppConfig app = new AppConfig("127.0.0.1", 0, 2, TestServer.freshRunsDir());
         configured = new TestServer(app, TestServer.generous(app).withOrigins(List.of(TRUSTED, "http://lab:8080"),
                 false));
         strict = new TestServer(app, TestServer.generous(app).withOrigins(List.of(TRUSTED), true));

@@ -4,6 +4,8 @@ import dev.ganplayground.Main;
 import dev.ganplayground.config.AccessConfig;
 import dev.ganplayground.config.AppConfig;
 import dev.ganplayground.config.PersistConfig;
+import dev.ganplayground.config.ServerLimits;
+import dev.ganplayground.config.ServerSettings;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 
@@ -29,26 +31,47 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(int maxActiveRuns) {
+        this(maxActiveRuns, ServerLimits.DEFAULTS);
+    }
+
+    /** A server with these stream limits (small queues, fast pings) and the environment's datasets. */
+    TestServer(int maxActiveRuns, ServerLimits limits) {
         // Datasets as the environment gives them (.ci/run points GAN_MNIST_DIR at the shared digits).
         AppConfig env = AppConfig.fromEnv(System.getenv());
         // A fresh runs folder per server, so no test class restores another's runs; the classifier cache is shared.
         Path runs = freshRunsDir();
         AppConfig app = new AppConfig("127.0.0.1", 0, maxActiveRuns, runs, env.mnistDir(), env.fashionDir(),
                 Path.of("target", "test-runs", "cache"));
-        this.port = Main.start(vertx, app, generous(app)).await();
+        this.port = Main.start(vertx, app, settings(app).withLimits(limits)).await();
     }
 
     /** A server with these settings (port 0 and a free choice of dataset folders). */
     TestServer(AppConfig app) {
-        this(app, generous(app));
+        this(app, settings(app));
     }
 
     /** A server with these settings and these access settings. */
     TestServer(AppConfig app, AccessConfig access) {
-        this.port = Main.start(vertx, app, access).await();
+        this(app, settings(app).withAccess(access));
     }
 
-    /** Limits that tests about something else never reach: every active run may train, one user may own all. */
+    /** A server with these settings and this persistence. */
+    TestServer(AppConfig app, PersistConfig persist) {
+        this(app, settings(app).withPersist(persist));
+    }
+
+    private TestServer(AppConfig app, ServerSettings settings) {
+        this.port = Main.start(vertx, app, settings).await();
+    }
+
+    /**
+     * The environment's persistence, default stream limits, and access limits that tests about something else
+     * never reach: every active run may train, one user may own all.
+     */
+    static ServerSettings settings(AppConfig app) {
+        return ServerSettings.fromEnv(System.getenv()).withAccess(generous(app)).withLimits(ServerLimits.DEFAULTS);
+    }
+
     static AccessConfig generous(AppConfig app) {
         return AccessConfig.defaults().withLimits(app.maxActiveRuns(), 256, 64);
     }
@@ -58,11 +81,6 @@ final class TestServer implements AutoCloseable {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    /** A server with these settings and this persistence. */
-    TestServer(AppConfig app, PersistConfig persist) {
-        this.port = Main.start(vertx, app, generous(app), persist).await();
     }
 
     /** Defaults with a fresh runs folder and this persistence. */
