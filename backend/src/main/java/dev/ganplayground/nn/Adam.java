@@ -28,8 +28,19 @@ public final class Adam implements Optimizer {
     }
 
     /** Updates taken so far. */
+    @Override
     public long steps() {
         return t;
+    }
+
+    @Override
+    public void setSteps(long steps) {
+        t = steps;
+    }
+
+    @Override
+    public java.util.List<FloatVec> state() {
+        return java.util.List.of(m, v);
     }
 
     @Override

@@ -8,6 +8,21 @@ public interface Optimizer extends AutoCloseable {
     /** Applies one update to {@code params} from {@code grads}. */
     void step(FloatVec params, FloatVec grads);
 
+    /**
+     * The state vectors, each laid out like the parameters (Adam: first then second moments; SGD: the velocity), so a
+     * network whose layout changes (ProGAN's growth) can carry them over. Writable views of the live state.
+     */
+    java.util.List<FloatVec> state();
+
+    /** Updates taken so far (what bias corrections count); 0 for rules without such a count. */
+    default long steps() {
+        return 0;
+    }
+
+    /** Sets the update count, e.g. when carried state continues in a new optimizer. */
+    default void setSteps(long steps) {
+    }
+
     /** Frees the state's native memory. */
     @Override
     void close();

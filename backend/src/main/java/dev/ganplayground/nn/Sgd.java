@@ -41,6 +41,11 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
+    public java.util.List<FloatVec> state() {
+        return java.util.List.of(velocity);
+    }
+
+    @Override
     public void close() {
         velocity.close();
     }

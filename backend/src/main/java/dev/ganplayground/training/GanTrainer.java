@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * <p>A step allocates nothing: every buffer is sized for the batch (at least {@value #MIN_ROWS} rows, which the
  * frame's chunked passes also use) and grows only in {@link #reconfigure}. Not thread-safe; one run, one thread.
  */
-public final class GanTrainer implements AutoCloseable {
+public final class GanTrainer implements Trainer {
     /** Smallest row capacity of the buffers, so frames are computed in chunks of at least this many points. */
     static final int MIN_ROWS = 256;
 
@@ -95,6 +95,12 @@ public final class GanTrainer implements AutoCloseable {
     /** The real 2D distribution currently trained on (changes with {@link #reconfigure}); null for images. */
     public PointDistribution distribution() {
         return source instanceof PointSource p ? p.distribution() : null;
+    }
+
+    /** Shape of the real and generated samples (fixed for this trainer). */
+    @Override
+    public RealSource.SampleShape sampleShape() {
+        return source.shape();
     }
 
     /** Floats per sample (2 for points, C * H * W for images). */
@@ -192,7 +198,8 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private static double meanScore(LossKind loss, FloatVec scores, int from, int n) {
+    /** Mean display score of scores[from, from + n) (shared with ProganTrainer). */
+    static double meanScore(LossKind loss, FloatVec scores, int from, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += GanLoss.displayScore(loss, scores.get(from + i));

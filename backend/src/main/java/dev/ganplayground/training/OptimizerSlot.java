@@ -40,6 +40,11 @@ final class OptimizerSlot implements AutoCloseable {
         optimizer.step(params, grads);
     }
 
+    /** The rule's state vectors and update count (see {@link Optimizer#state()}). */
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
     @Override
     public void close() {
         optimizer.close();
