@@ -1,2 +1,2 @@
-/** The GAN trainer: losses, the tick loop (D steps, G step), live reconfiguration, and the per-frame visuals of a 2D run (fake points, D heatmap, G arrows, manifold). Knows nothing of sockets, files or Vert.x. */
+/** The GAN trainers behind {@link dev.ganplayground.training.Trainer}: {@link dev.ganplayground.training.GanTrainer} (MLP, DCGAN) and {@link dev.ganplayground.training.ProganTrainer} (growing networks on a {@link dev.ganplayground.training.GrowthSchedule}, reals padded by {@link dev.ganplayground.training.PaddedSource}); losses, the tick loop (D steps, G step), live reconfiguration, and the per-frame visuals of a 2D run (fake points, D heatmap, G arrows, manifold). Knows nothing of sockets, files or Vert.x. */
 package dev.ganplayground.training;
