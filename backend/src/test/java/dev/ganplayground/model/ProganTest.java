@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ganplayground.nn.AvgPool2x;
 import dev.ganplayground.nn.FloatVec;
+import dev.ganplayground.nn.GradCheck;
 import dev.ganplayground.nn.Sequential;
 import dev.ganplayground.nn.Upsample2x;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -143,45 +143,15 @@ class ProganTest {
                 }
                 return s;
             };
-            double[] pErr = smoothMaxRelativeError(net.parameters(), net.gradients().toArray(), loss);
-            double[] inErr = smoothMaxRelativeError(x, dx.toArray(), loss);
-            assertThat(pErr[0]).as("parameter gradients").isLessThan(TOLERANCE);
-            assertThat(inErr[0]).as("input gradient").isLessThan(TOLERANCE);
-            assertThat(pErr[1]).as("share of parameters skipped at a kink").isLessThan(0.2);
-            assertThat(inErr[1]).as("share of inputs skipped at a kink (G: 12 z values, each moving every pixel)")
+            GradCheck.SmoothCheck pErr = GradCheck.maxRelativeErrorWhereSmooth(net.parameters(),
+                    net.gradients().toArray(), loss, EPS, FLOOR, KINK);
+            GradCheck.SmoothCheck inErr = GradCheck.maxRelativeErrorWhereSmooth(x, dx.toArray(), loss, EPS, FLOOR, KINK);
+            assertThat(pErr.maxRelativeError()).as("parameter gradients").isLessThan(TOLERANCE);
+            assertThat(inErr.maxRelativeError()).as("input gradient").isLessThan(TOLERANCE);
+            assertThat(pErr.skippedShare()).as("share of parameters skipped at a kink").isLessThan(0.2);
+            assertThat(inErr.skippedShare()).as("share of inputs skipped at a kink (G: 12 z values, each moving every pixel)")
                     .isLessThan(0.5);
         }
-    }
-
-    /** @return the largest relative error over the values where the loss is smooth, and the share skipped */
-    private static double[] smoothMaxRelativeError(FloatVec values, float[] analytic,
-                                                   java.util.function.DoubleSupplier loss) {
-        double worst = 0;
-        int skipped = 0;
-        double base = loss.getAsDouble();
-        for (int i = 0; i < values.length(); i++) {
-            float orig = values.get(i);
-            float up = (float) (orig + EPS);
-            float down = (float) (orig - EPS);
-            values.set(i, up);
-            double lUp = loss.getAsDouble();
-            values.set(i, down);
-            double lDown = loss.getAsDouble();
-            values.set(i, orig);
-            double forward = (lUp - base) / ((double) up - orig);
-            double backward = (base - lDown) / ((double) orig - down);
-            if (relative(forward, backward) > KINK) {
-                skipped++;
-                continue;
-            }
-            double numeric = (lUp - lDown) / ((double) up - (double) down);
-            worst = Math.max(worst, relative(analytic[i], numeric));
-        }
-        return new double[]{worst, (double) skipped / values.length()};
-    }
-
-    private static double relative(double a, double b) {
-        return Math.abs(a - b) / Math.max(Math.abs(a) + Math.abs(b), FLOOR);
     }
 
     private static void assertClose(float[] actual, float[] expected) {
