@@ -31,10 +31,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     private final WeightInit init;
     /** Null unless the layer uses an equalised learning rate. */
     private final EqualizedLr equalized;
-    private final float wScale;
-    private final float bScale;
-    /** The scaled copy of W then b that the kernels read (equalised learning rate only; owned). */
-    private FloatVec effective;
+    /** The scaled copy of W and b that the kernels read (equalised learning rate only, else null). */
+    private final ScaledParameters scaled;
     private final int[] args;
     private final String forwardName;
     private final String backwardName;
@@ -99,8 +97,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         this.nativeBias = nativeBias;
         this.im2colWeightGradients = im2colWeightGradients;
         this.equalized = equalized;
-        this.wScale = equalized == null ? 1f : equalized.weightScale(fanIn());
-        this.bScale = equalized == null ? 1f : equalized.biasScale();
+        this.scaled = equalized == null ? null : new ScaledParameters(equalized, fanIn());
     }
 
     /** ND4J's weight shape: [kH,kW,iC,oC] for conv2d, [kH,kW,oC,iC] for deconv2d. */
@@ -155,13 +152,12 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         forwardOps.clear();
         backwardOps.clear();
         inputGradOps.clear();
-        freeEffective();
         FloatVec kernelW = w;
         FloatVec kernelB = b;
-        if (equalized != null) {
-            effective = FloatVec.allocate(nw + outC);
-            kernelW = effective.view(0, nw);
-            kernelB = effective.view(nw, outC);
+        if (scaled != null) {
+            scaled.allocate(nw, outC);
+            kernelW = scaled.weights();
+            kernelB = scaled.bias();
         }
         kernelBias = kernelB;
         wArr = BoundOps.wrap(kernelW, weightShape());
@@ -191,7 +187,9 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     @Override
     public void release() {
         freeScratchDx();
-        freeEffective();
+        if (scaled != null) {
+            scaled.close();
+        }
         if (scratchParams != null) {
             scratchParams.close();
             scratchParams = null;
@@ -204,39 +202,6 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         backwardOps.clear();
         inputGradOps.clear();
         capacity = 0;
-    }
-
-    private void freeEffective() {
-        if (effective != null) {
-            effective.close();
-            effective = null;
-        }
-    }
-
-    /** Copies c_w W and c_b b into the kernels' parameters (equalised learning rate). */
-    private void refreshEffective() {
-        FloatBuffer src = w.buffer();
-        FloatBuffer dst = effective.buffer();
-        int nw = w.length();
-        for (int i = 0; i < nw; i++) {
-            dst.put(i, src.get(i) * wScale);
-        }
-        FloatBuffer sb = b.buffer();
-        for (int c = 0; c < outC; c++) {
-            dst.put(nw + c, sb.get(c) * bScale);
-        }
-    }
-
-    /** d/dW = c_w d/d(c_w W), likewise for b (equalised learning rate). */
-    private void scaleParamGradients() {
-        FloatBuffer g = dw.buffer();
-        for (int i = 0, n = dw.length(); i < n; i++) {
-            g.put(i, g.get(i) * wScale);
-        }
-        FloatBuffer gb = db.buffer();
-        for (int c = 0; c < outC; c++) {
-            gb.put(c, gb.get(c) * bScale);
-        }
     }
 
     private void freeScratchDx() {
@@ -264,8 +229,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
-        if (equalized != null) {
-            refreshEffective();
+        if (scaled != null) {
+            scaled.refresh(w, b);
         }
         DynamicCustomOp op = forwardOps.find(key(rows, x, y, null));
         if (op == null) {
@@ -314,8 +279,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
                 weightGradient = new ConvWeightGradient(inC, inH, inW, outC, outH, outW, geometry);
             }
             weightGradient.compute(x, dy, rows, dw, db);
-            if (equalized != null) {
-                scaleParamGradients();
+            if (scaled != null) {
+                scaled.scaleGradients(dw, db);
             }
         } else if (paramGrads) {
             FloatVec gx = dx != null ? dx : scratchDx();
@@ -323,8 +288,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
             if (!nativeBias) {
                 biasGradient(dy, db, rows, outC, outH * outW);
             }
-            if (equalized != null) {
-                scaleParamGradients();
+            if (scaled != null) {
+                scaled.scaleGradients(dw, db);
             }
         } else if (dx != null) {
             if (inputGradByTranspose) {

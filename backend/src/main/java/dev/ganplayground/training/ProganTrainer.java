@@ -47,39 +47,7 @@ public final class ProganTrainer implements Trainer {
     private final int sourceSize;
     private final TickStats stats = new TickStats();
     private GrowthSchedule.Stage stage;
-    private Workspace buf;
-
-    /** Heap and native buffers for one batch size (replaced when the batch grows). */
-    private static final class Workspace implements AutoCloseable {
-        final int rows;
-        final FloatVec z;
-        final FloatVec dIn;
-        final FloatVec dScores;
-        final FloatVec dFake;
-        /** Reals at the source's size, and two scratch images of the same size for pooling and blending. */
-        final float[] real;
-        final float[] scratchA;
-        final float[] scratchB;
-
-        Workspace(int rows, int latent, int width) {
-            this.rows = rows;
-            z = FloatVec.allocate(rows * latent);
-            dIn = FloatVec.allocate(2 * rows * width);
-            dScores = FloatVec.allocate(2 * rows);
-            dFake = FloatVec.allocate(rows * width);
-            real = new float[rows * width];
-            scratchA = new float[rows * width];
-            scratchB = new float[rows * width];
-        }
-
-        @Override
-        public void close() {
-            z.close();
-            dIn.close();
-            dScores.close();
-            dFake.close();
-        }
-    }
+    private ProganWorkspace buf;
 
     /** @param source square images of a power-of-two side at least {@code model.progan.maxResolution} */
     public ProganTrainer(RunConfig config, RealSource source) {
@@ -106,7 +74,7 @@ public final class ProganTrainer implements Trainer {
         d = Progan.discriminator(base, channels, pc.maxResolution(), pc.mbstdGroup(), 2 * b, dInit);
         optG = new OptimizerSlot(g.net().parameterCount(), config.train().optimizerG());
         optD = new OptimizerSlot(d.net().parameterCount(), config.train().optimizerD());
-        buf = new Workspace(b, config.model().latentDim(), shape.size());
+        buf = new ProganWorkspace(b, config.model().latentDim(), shape.size());
         stage = schedule.at(0);
     }
 
@@ -166,7 +134,7 @@ public final class ProganTrainer implements Trainer {
         int b = config.train().batchSize();
         int w = sampleShape().size();
         LossKind loss = config.train().loss();
-        Workspace ws = buf;
+        ProganWorkspace ws = buf;
         ws.dIn.copyFrom(realsAtCurrentResolution(b), 0, 0, b * w);
         Noise.sample(config.model().noise(), noiseRng, ws.z, b * config.model().latentDim());
         FloatVec fake = g.net().forward(ws.z, b);
@@ -187,7 +155,7 @@ public final class ProganTrainer implements Trainer {
     private void generatorStep() {
         int b = config.train().batchSize();
         LossKind loss = config.train().loss();
-        Workspace ws = buf;
+        ProganWorkspace ws = buf;
         Noise.sample(config.model().noise(), noiseRng, ws.z, b * config.model().latentDim());
         FloatVec fake = g.net().forward(ws.z, b);
         d.net().setGroupRows(b);
@@ -207,7 +175,7 @@ public final class ProganTrainer implements Trainer {
      * blended with their own upsampled half-resolution version (weight 1 - alpha).
      */
     private float[] realsAtCurrentResolution(int n) {
-        Workspace ws = buf;
+        ProganWorkspace ws = buf;
         source.sample(dataRng, ws.real, 0, n);
         float[] cur = ws.real;
         float[] spare = ws.scratchA;
@@ -282,7 +250,7 @@ public final class ProganTrainer implements Trainer {
         int b = next.train().batchSize();
         if (b > buf.rows) {
             buf.close();
-            buf = new Workspace(b, next.model().latentDim(), source.width());
+            buf = new ProganWorkspace(b, next.model().latentDim(), source.width());
             g.ensureCapacity(b);
             d.ensureCapacity(2 * b);
         }
