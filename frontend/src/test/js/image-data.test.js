@@ -109,7 +109,8 @@ import { CHART_SPECS, chartForFamily, pairChartSpecs } from '../../main/resource
 
 test('charts: image runs get the image eval charts, 2D runs the grid and modes charts, both the training ones', () => {
   const keys = (family) => CHART_SPECS.filter((s) => chartForFamily(s, family)).map((s) => s.key);
-  assert.deepEqual(keys('images'), ['loss', 'score', 'classes', 'klUniform', 'fcd', 'confidence', 'grad']);
+  assert.deepEqual(keys('images'), ['loss', 'score', 'classes', 'klUniform', 'fcd', 'confidence', 'growth', 'grad']);
+  assert.ok(CHART_SPECS.find((s) => s.key === 'growth').onlyWithData, 'the alpha chart only on ProGAN runs');
   assert.deepEqual(keys('points'), ['loss', 'score', 'div', 'modes', 'grad']);
   assert.equal(CHART_SPECS.find((s) => s.key === 'fcd').title, 'Fréchet classifier distance (not Inception FID)');
   assert.deepEqual(CHART_SPECS.find((s) => s.key === 'fcd').series.map((s) => s.name), ['images/fcd']);

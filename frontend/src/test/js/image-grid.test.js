@@ -46,3 +46,12 @@ test('walk endpoints alternate from, to, from; highlights come from the config, 
   assert.deepEqual(g.walkEndpoints(null, { walk: { from: 0, to: 63 } }), { from: 0, to: 63 });
   assert.deepEqual(g.walkEndpoints(null, null), { from: null, to: null });
 });
+
+test('a ProGAN timeline frame of an earlier resolution keeps the tile counts with its smaller tiles', () => {
+  const live = { cols: 8, rows: 8, tile: [1, 32, 32], gap: 2 };
+  const at4 = g.gridLayout(live, 8 * 6 - 2, 8 * 6 - 2);   // 8 x 8 tiles of 4 px
+  assert.deepEqual([at4.cols, at4.rows, at4.tileW, at4.tileH, at4.width], [8, 8, 4, 4, 46]);
+  const at16 = g.gridLayout(live, 8 * 18 - 2, 8 * 18 - 2);
+  assert.deepEqual([at16.cols, at16.tileW], [8, 16]);
+  assert.deepEqual([g.gridLayout(live).tileW], [32]);
+});

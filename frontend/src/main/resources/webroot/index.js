@@ -25,6 +25,7 @@ import { registerGanClassHistogram } from './components/gan-class-histogram/gan-
 import { registerGanLoadProgress } from './components/gan-load-progress/gan-load-progress.js';
 import { registerGanImageExports } from './components/gan-image-exports/gan-image-exports.js';
 import { registerGanImageView } from './components/gan-image-view/gan-image-view.js';
+import { registerGanGrowthStatus } from './components/gan-growth-status/gan-growth-status.js';
 import { registerGanImageSettings } from './components/gan-image-settings/gan-image-settings.js';
 
 function start() {
@@ -40,6 +41,7 @@ function start() {
   registerGanClassHistogram();
   registerGanLoadProgress();
   registerGanImageExports();
+  registerGanGrowthStatus();
   registerGanImageView();
   registerGanImageSettings();
   registerGanControlPanel();

@@ -12,12 +12,22 @@
 
 /**
  * The grid's layout. When the picture's natural size disagrees with the header (a timeline frame from before a
- * gridSize change), the tile counts are derived from the size, since the tile size and gap do not change.
+ * gridSize change), the tile counts are derived from the size, since the tile size and gap do not change, except
+ * for a ProGAN run's earlier, smaller power-of-two tiles with the same counts.
  */
 export function gridLayout(grid, naturalW = 0, naturalH = 0) {
-  const [, tileH, tileW] = grid.tile;
+  let [, tileH, tileW] = grid.tile;
   const gap = grid.gap ?? 0;
   let { cols, rows } = grid;
+  // A ProGAN frame from the timeline may be of an earlier, smaller resolution: same tile counts, a smaller
+  // power-of-two square tile (the live header has the current one).
+  const tileFor = (n, count) => (n + gap) / count - gap;
+  const t = tileFor(naturalW, cols);
+  if (grid.tile && naturalW > 0 && tileH === tileW && t > 0 && t < tileW && Number.isInteger(t) && (t & (t - 1)) === 0
+      && tileFor(naturalH, rows) === t) {
+    tileW = t;
+    tileH = t;
+  }
   const fits = (n, tile) => (n + gap) / (tile + gap);
   if (naturalW > 0 && naturalW !== cols * (tileW + gap) - gap && Number.isInteger(fits(naturalW, tileW))) cols = fits(naturalW, tileW);
   if (naturalH > 0 && naturalH !== rows * (tileH + gap) - gap && Number.isInteger(fits(naturalH, tileH))) rows = fits(naturalH, tileH);

@@ -24,6 +24,8 @@ export const CHART_SPECS = [
     series: [{ name: 'images/fcd', label: 'FCD', color: '--c-fcd' }] },
   { key: 'confidence', title: 'Classifier confidence', source: 'eval', testid: 'confidence-chart', family: 'images',
     series: [{ name: 'images/confidence', label: 'mean max probability', color: '--c-js' }] },
+  { key: 'growth', title: 'ProGAN fade-in alpha', source: 'train', testid: 'growth-chart', family: 'images', onlyWithData: true,
+    series: [{ name: 'progan/alpha', label: 'alpha', color: '--c-js' }] },
   { key: 'grad', title: 'Gradient norms', source: 'train', testid: 'grad-chart', optional: true, series: [
     { name: 'grad/d_norm', label: '|grad D|', color: '--c-d' }, { name: 'grad/g_norm', label: '|grad G|', color: '--c-g' }] },
 ];

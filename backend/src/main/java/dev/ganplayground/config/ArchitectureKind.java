@@ -7,5 +7,12 @@ public enum ArchitectureKind {
     /** Multilayer perceptrons for the 2D distributions (the hidden widths and activations of ModelConfig). */
     @JsonProperty("mlp") MLP,
     /** Radford et al.'s DCGAN for 28x28 images: strided convs in D, transposed convs in G, batch norm. */
-    @JsonProperty("dcgan") DCGAN
+    @JsonProperty("dcgan") DCGAN,
+    /** Karras et al.'s progressive growing: 4x4 up to model.progan.maxResolution, fade-ins, pixel norm, mbstd. */
+    @JsonProperty("progan") PROGAN;
+
+    /** True for the image architectures (dcgan, progan), which need an image dataset. */
+    public boolean isImage() {
+        return this != MLP;
+    }
 }

@@ -15,14 +15,16 @@ import java.util.List;
  * @param dHidden     widths of D's hidden layers, same limits, default [128, 128, 128]
  * @param gActivation G's hidden non-linearity, default {@code relu}
  * @param dActivation D's hidden non-linearity, default {@code relu}
- * @param architecture {@code mlp} (default; the fields above) or {@code dcgan} for image datasets, which ignores
- *                    gHidden, dHidden and the activations
- * @param baseChannels the DCGAN's width: D's convs have base and 2 * base channels, G mirrors them; in
+ * @param architecture {@code mlp} (default; the fields above), or {@code dcgan} or {@code progan} for image
+ *                    datasets, which ignore gHidden, dHidden and the activations
+ * @param baseChannels the image GANs' width b: the DCGAN's D convs have b and 2b channels, G mirrors them; ProGAN
+ *                    has min(2b, 32b / r) feature maps at resolution r (2b up to 16x16, b at 32x32); in
  *                    [{@value #MIN_BASE}, {@value #MAX_BASE}], default 64 (the MLP ignores it)
+ * @param progan      progressive growing (architecture {@code progan}; see {@link ProganConfig})
  */
 public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                           ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
-                          int baseChannels) {
+                          int baseChannels, ProganConfig progan) {
     public static final int MAX_LATENT = 128;
     public static final int MIN_BASE = 4;
     public static final int MAX_BASE = 128;
@@ -35,6 +37,14 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         dHidden = dHidden == null ? null : Collections.unmodifiableList(new ArrayList<>(dHidden));
     }
 
+    /** The networks with the default {@link ProganConfig} (tests). */
+    public ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
+                       ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
+                       int baseChannels) {
+        this(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture, baseChannels,
+                ProganConfig.DEFAULTS);
+    }
+
     void validate(Validator v, String at) {
         v.intRange(at + "/latentDim", latentDim, 1, MAX_LATENT);
         v.notNull(noise, at + "/noise");
@@ -44,11 +54,22 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         v.intRange(at + "/baseChannels", baseChannels, MIN_BASE, MAX_BASE);
         layers(v, at + "/gHidden", gHidden);
         layers(v, at + "/dHidden", dHidden);
+        if (progan == null) {
+            v.fail(at + "/progan", "is required");
+        } else {
+            progan.validate(v, at + "/progan");
+        }
     }
 
     /** The same networks with another architecture and width (tests, presets). */
     public ModelConfig withArchitecture(ArchitectureKind kind, int base) {
-        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base);
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base, progan);
+    }
+
+    /** The same networks with other ProGAN settings (tests, presets). */
+    public ModelConfig withProgan(ProganConfig next) {
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture,
+                baseChannels, next);
     }
 
     private static void layers(Validator v, String at, List<Integer> widths) {

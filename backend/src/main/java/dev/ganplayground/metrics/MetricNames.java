@@ -45,6 +45,11 @@ public final class MetricNames {
     /** Image runs: mean top-class probability the classifier gives generated samples (how recognisable). */
     public static final String IMAGES_CONFIDENCE = "images/confidence";
 
+    /** ProGAN runs: the weight of the resolution fading in (1 while stabilising), at the tick's end. */
+    public static final String PROGAN_ALPHA = "progan/alpha";
+    /** ProGAN runs: the side of the images G makes and D sees, at the tick's end (4, 8, 16, 32). */
+    public static final String PROGAN_RESOLUTION = "progan/resolution";
+
     private MetricNames() {
     }
 }

@@ -1,2 +1,2 @@
-/** Network builders (the MLP generator and discriminator, DCGAN's convolutional pair; ProGAN, StyleGAN later) and GAN-specific layers, built on nn. No Vert.x. */
+/** Network builders (the MLP generator and discriminator, DCGAN's convolutional pair, ProGAN's growing pair: {@link dev.ganplayground.model.Progan} builds them as {@link dev.ganplayground.model.GrowingNetwork}s, one plain Sequential per stage with parameters carried across stages, a {@link dev.ganplayground.model.FadeIn} layer blending the old and new paths while a resolution fades in) and GAN-specific layers, built on nn. No Vert.x. */
 package dev.ganplayground.model;

@@ -28,26 +28,22 @@ public final class Adam implements Optimizer {
     }
 
     /** Updates taken so far. */
+    @Override
     public long steps() {
         return t;
     }
 
     @Override
-    public FloatVec[] state() {
-        return new FloatVec[]{m, v};
-    }
-
-    @Override
-    public long updates() {
-        return t;
-    }
-
-    @Override
-    public void restoreUpdates(long updates) {
-        if (updates < 0) {
-            throw new IllegalArgumentException("updates must be >= 0, found " + updates);
+    public void setSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, found " + steps);
         }
-        t = updates;
+        t = steps;
+    }
+
+    @Override
+    public java.util.List<FloatVec> state() {
+        return java.util.List.of(m, v);
     }
 
     @Override

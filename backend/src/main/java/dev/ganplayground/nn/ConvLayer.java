@@ -15,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * instead and ConvTranspose2d writes dx to a scratch buffer. Without them (G's step through D), only
  * dx is computed, by the opposite op on the same weights: conv2d's input gradient is exactly deconv2d(dy, W) and
  * vice versa (the transpose of a linear map), so D's weight gradients are never computed there.
+ *
+ * <p>With an {@link EqualizedLr} the kernels are bound once to a scaled copy of the parameters (c_w W, c_b b),
+ * refreshed from the stored ones at each forward pass (a loop over the weights, far cheaper than the convolution),
+ * and the gradients the kernels give w.r.t. the copy are multiplied by the same factors (chain rule).
  */
 abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d {
     final int inC;
@@ -25,6 +29,10 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     final int outW;
     final ConvGeometry geometry;
     private final WeightInit init;
+    /** Null unless the layer uses an equalised learning rate. */
+    private final EqualizedLr equalized;
+    /** The scaled copy of W and b that the kernels read (equalised learning rate only, else null). */
+    private final ScaledParameters scaled;
     private final int[] args;
     private final String forwardName;
     private final String backwardName;
@@ -44,6 +52,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     private FloatVec b;
     private FloatVec dw;
     private FloatVec db;
+    /** The bias the kernels (or the Java bias loop) add: b, or its scaled copy. */
+    private FloatVec kernelBias;
     private INDArray wArr;
     private INDArray bArr;
     private INDArray dwArr;
@@ -65,7 +75,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     ConvLayer(int inChannels, int outChannels, int height, int width, int outHeight, int outWidth,
               ConvGeometry geometry, WeightInit init, String forwardName, String backwardName, String inputGradName,
-              boolean inputGradByTranspose, boolean nativeBias, boolean im2colWeightGradients) {
+              boolean inputGradByTranspose, boolean nativeBias, boolean im2colWeightGradients,
+              EqualizedLr equalized) {
         if (inChannels < 1 || outChannels < 1 || height < 1 || width < 1 || outHeight < 1 || outWidth < 1) {
             throw new IllegalArgumentException("channels and sizes must be positive, found " + inChannels + "x"
                     + height + "x" + width + " -> " + outChannels + "x" + outHeight + "x" + outWidth);
@@ -85,6 +96,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         this.inputGradByTranspose = inputGradByTranspose;
         this.nativeBias = nativeBias;
         this.im2colWeightGradients = im2colWeightGradients;
+        this.equalized = equalized;
+        this.scaled = equalized == null ? null : new ScaledParameters(equalized, fanIn());
     }
 
     /** ND4J's weight shape: [kH,kW,iC,oC] for conv2d, [kH,kW,oC,iC] for deconv2d. */
@@ -134,15 +147,32 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         b = params.view(nw, outC);
         dw = grads.view(0, nw);
         db = grads.view(nw, outC);
-        wArr = BoundOps.wrap(w, weightShape());
-        bArr = BoundOps.wrap(b, outC);
+        // A layer may be bound again (a growing network moves it into new flat vectors): ops bound to the old
+        // arrays must go.
+        forwardOps.clear();
+        backwardOps.clear();
+        inputGradOps.clear();
+        FloatVec kernelW = w;
+        FloatVec kernelB = b;
+        if (scaled != null) {
+            scaled.allocate(nw, outC);
+            kernelW = scaled.weights();
+            kernelB = scaled.bias();
+        }
+        kernelBias = kernelB;
+        wArr = BoundOps.wrap(kernelW, weightShape());
+        bArr = BoundOps.wrap(kernelB, outC);
         dwArr = BoundOps.wrap(dw, weightShape());
         dbArr = BoundOps.wrap(db, outC);
     }
 
     @Override
     public void initialize(java.util.SplittableRandom rng) {
-        init.fill(w, b, fanIn(), rng);
+        if (equalized != null) {
+            equalized.fill(w, b, rng);
+        } else {
+            init.fill(w, b, fanIn(), rng);
+        }
     }
 
     @Override
@@ -157,6 +187,9 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     @Override
     public void release() {
         freeScratchDx();
+        if (scaled != null) {
+            scaled.close();
+        }
         if (scratchParams != null) {
             scratchParams.close();
             scratchParams = null;
@@ -196,6 +229,9 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
+        if (scaled != null) {
+            scaled.refresh(w, b);
+        }
         DynamicCustomOp op = forwardOps.find(key(rows, x, y, null));
         if (op == null) {
             DynamicCustomOp.DynamicCustomOpsBuilder ob = DynamicCustomOp.builder(forwardName);
@@ -210,7 +246,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     private void addBias(FloatVec y, int rows) {
         FloatBuffer yb = y.buffer();
-        FloatBuffer bb = b.buffer();
+        FloatBuffer bb = kernelBias.buffer();
         int spatial = outH * outW;
         for (int r = 0, at = 0; r < rows; r++) {
             for (int c = 0; c < outC; c++) {
@@ -243,11 +279,17 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
                 weightGradient = new ConvWeightGradient(inC, inH, inW, outC, outH, outW, geometry);
             }
             weightGradient.compute(x, dy, rows, dw, db);
+            if (scaled != null) {
+                scaled.scaleGradients(dw, db);
+            }
         } else if (paramGrads) {
             FloatVec gx = dx != null ? dx : scratchDx();
             runBackward(x, dy, gx, rows, dwArr, dbArr);
             if (!nativeBias) {
                 biasGradient(dy, db, rows, outC, outH * outW);
+            }
+            if (scaled != null) {
+                scaled.scaleGradients(dw, db);
             }
         } else if (dx != null) {
             if (inputGradByTranspose) {

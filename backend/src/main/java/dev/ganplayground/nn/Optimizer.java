@@ -9,18 +9,19 @@ public interface Optimizer extends AutoCloseable {
     void step(FloatVec params, FloatVec grads);
 
     /**
-     * The rule's state vectors, live (Adam: first and second moments; SGD: the velocity), for checkpoints: copy
-     * them before the next step.
+     * The state vectors, each laid out like the parameters (Adam: first then second moments; SGD: the velocity), so a
+     * network whose layout changes (ProGAN's growth) can carry them over, and checkpoints can copy them. Writable
+     * views of the live state.
      */
-    FloatVec[] state();
+    java.util.List<FloatVec> state();
 
-    /** Updates taken so far where the rule counts them (Adam's bias correction); 0 otherwise. */
-    default long updates() {
+    /** Updates taken so far (what bias corrections count); 0 for rules without such a count. */
+    default long steps() {
         return 0;
     }
 
-    /** Sets the update counter, when restoring a checkpoint (a no-op for rules without one). */
-    default void restoreUpdates(long updates) {
+    /** Sets the update count, e.g. when carried state continues in a new optimizer or a checkpoint is restored. */
+    default void setSteps(long steps) {
     }
 
     /** Frees the state's native memory. */

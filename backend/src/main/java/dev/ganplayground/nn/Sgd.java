@@ -20,11 +20,6 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public FloatVec[] state() {
-        return new FloatVec[]{velocity};
-    }
-
-    @Override
     public void step(FloatVec params, FloatVec grads) {
         FloatBuffer p = params.buffer();
         FloatBuffer g = grads.buffer();
@@ -43,6 +38,11 @@ public final class Sgd implements Optimizer {
             v.put(i, vi);
             p.put(i, p.get(i) - rate * vi);
         }
+    }
+
+    @Override
+    public java.util.List<FloatVec> state() {
+        return java.util.List.of(velocity);
     }
 
     @Override

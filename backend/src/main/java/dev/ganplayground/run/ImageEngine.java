@@ -10,24 +10,38 @@ import dev.ganplayground.samples.ImageFrameEncoder;
 import dev.ganplayground.samples.ImageGrid;
 import dev.ganplayground.samples.LatentWalk;
 import dev.ganplayground.samples.Timeline;
+import dev.ganplayground.config.ArchitectureKind;
+import dev.ganplayground.data.ImageOps;
+import dev.ganplayground.model.Progan;
 import dev.ganplayground.training.GanTrainer;
+import dev.ganplayground.training.GrowthSchedule;
 import dev.ganplayground.training.ImageSource;
+import dev.ganplayground.training.PaddedSource;
+import dev.ganplayground.training.ProganTrainer;
+import dev.ganplayground.training.RealSource;
+import dev.ganplayground.training.Trainer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * An image run: a DCGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
+ * An image run: a DCGAN or a ProGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
  * {@code view.maxFramesPerSecond} a second) it draws the fixed-z sample grid and the latent walk between two of
  * its tiles, encodes both as PNG once, sends them as one frame and keeps them in the {@link Timeline}. Each
  * evaluation classifies {@value #EVAL_SAMPLES} fresh samples with the dataset's small classifier.
+ *
+ * <p>ProGAN runs train on the dataset padded to 32x32 with -1 ({@link PaddedSource}) and their frames show the
+ * current resolution (grid.tile) with the header's growth status; the timeline's frames so differ in size (the GIF
+ * scales them to the largest). The classifier, trained on the 28x28 images, sees each sample upscaled (nearest) from
+ * the current resolution to 32x32 and cropped to the centre 28x28: exactly the original frame of the padding, so a
+ * perfect 32x32 sample is classified as its unpadded original would be.
  */
 final class ImageEngine implements RunEngine {
     /** Generated samples per evaluation: well above the classifier's feature size, so the covariance is full. */
     static final int EVAL_SAMPLES = 1_000;
 
-    private final GanTrainer trainer;
+    private final Trainer trainer;
     private final ImageDataset dataset;
     private final ImageClassifier classifier;
     private final Timeline timeline;
@@ -42,7 +56,9 @@ final class ImageEngine implements RunEngine {
     ImageEngine(RunConfig config, ImageDataset dataset, ImageClassifier classifier) {
         this.dataset = dataset;
         this.classifier = classifier;
-        trainer = new GanTrainer(config, new ImageSource(dataset));
+        trainer = config.model().architecture() == ArchitectureKind.PROGAN
+                ? new ProganTrainer(config, new PaddedSource(new ImageSource(dataset), Progan.MAX_RESOLUTION, -1f))
+                : new GanTrainer(config, new ImageSource(dataset));
         timeline = new Timeline(config.view().timelineFrames());
         // Own streams, split from the seed but never from the trainer's: frames and evaluations leave training alone.
         SplittableRandom r = new SplittableRandom(config.seed() ^ 0x1A6E5EEDL);
@@ -63,7 +79,7 @@ final class ImageEngine implements RunEngine {
     }
 
     @Override
-    public GanTrainer trainer() {
+    public Trainer trainer() {
         return trainer;
     }
 
@@ -91,9 +107,10 @@ final class ImageEngine implements RunEngine {
     @Override
     public byte[] frame(String runId, long frameNo) {
         ViewConfig v = trainer.config().view();
-        int c = dataset.channels();
-        int h = dataset.height();
-        int w = dataset.width();
+        RealSource.SampleShape shape = trainer.sampleShape();
+        int c = shape.channels();
+        int h = shape.height();
+        int w = shape.width();
         int tiles = gridSize * gridSize;
         ImageGrid grid = ImageGrid.grid(tiles, gridSize, c, h, w);
         byte[] gridPng = grid.png(trainer.generateFrom(gridZ, tiles));
@@ -105,7 +122,35 @@ final class ImageEngine implements RunEngine {
         byte[] walkPng = strip.png(trainer.generateFrom(walkZ, v.walkSteps()));
         long step = trainer.step();
         timeline.offer(new Timeline.Frame(frameNo, step, gridPng, walkPng));
-        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng);
+        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng, growth());
+    }
+
+    /** The header's growth status of a ProGAN run, else null. */
+    private ImageFrameEncoder.Growth growth() {
+        if (!(trainer instanceof ProganTrainer p)) {
+            return null;
+        }
+        GrowthSchedule.Stage s = p.growth();
+        return new ImageFrameEncoder.Growth(s.resolution(), trainer.config().model().progan().maxResolution(),
+                s.phase().wireName(), s.alpha(), s.progress(), s.images());
+    }
+
+    /**
+     * Samples as the classifier wants them: the dataset's own size as is; smaller square ones (ProGAN) upscaled to
+     * 32x32 and cropped to the dataset's centre (see the class comment).
+     */
+    private float[] forClassifier(float[] samples, int n) {
+        RealSource.SampleShape s = trainer.sampleShape();
+        if (s.height() == dataset.height() && s.width() == dataset.width()) {
+            return samples;
+        }
+        int c = s.channels();
+        int full = Progan.MAX_RESOLUTION;
+        float[] up = new float[n * c * full * full];
+        ImageOps.upsampleNearest(samples, 0, up, 0, n, c, s.height(), s.width(), full / s.height());
+        float[] out = new float[n * dataset.imageSize()];
+        ImageOps.cropCenter(up, 0, out, 0, n, c, full, full, dataset.height(), dataset.width());
+        return out;
     }
 
     @Override
@@ -113,7 +158,7 @@ final class ImageEngine implements RunEngine {
         if (evalRng == null) {
             evalRng = new SplittableRandom(evalSeed);
         }
-        float[] fake = trainer.generate(EVAL_SAMPLES, evalRng);
+        float[] fake = forClassifier(trainer.generate(EVAL_SAMPLES, evalRng), EVAL_SAMPLES);
         ImageCoverage cov = ImageCoverage.evaluate(classifier, fake, EVAL_SAMPLES);
         Map<String, Double> row = new LinkedHashMap<>();
         row.put(MetricNames.IMAGES_CLASSES_COVERED, (double) cov.classesCovered());

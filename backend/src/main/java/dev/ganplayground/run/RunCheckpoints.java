@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a {@link RunImage} to a {@link Checkpoint} and back. Header fields: runId, preset, owner, state, reason, savedAt,
- * config (as the REST API shows it), optimizerG/optimizerD {kind, updates}, alarms, modes, classes. Float arrays:
+ * Maps a {@link RunImage} to a {@link Checkpoint} and back. Header fields: runId, preset, owner, state, reason,
+ * images (real images shown: ProGAN's growth stage), savedAt, config (as the REST API shows it), optimizerG/optimizerD {kind, updates}, alarms, modes, classes. Float arrays:
  * {@code g/params}, {@code d/params}, {@code g/opt/<i>}, {@code d/opt/<i>} (Adam: 0 = m, 1 = v). Double arrays:
  * {@code train/<metric>} and {@code eval/<metric>}, one per history column.
  */
@@ -53,6 +53,7 @@ final class RunCheckpoints {
         Map<String, float[]> floats = new LinkedHashMap<>();
         TrainerState t = r.trainer();
         if (t != null) {
+            h.put("images", t.images());
             floats.put("g/params", t.generator());
             floats.put("d/params", t.discriminator());
             optimizer(h, floats, "g", "optimizerG", t.optimizerG());
@@ -78,7 +79,8 @@ final class RunCheckpoints {
             TrainerState trainer = null;
             if (c.floats().containsKey("g/params")) {
                 trainer = new TrainerState(c.step(), c.floats("g/params"), c.floats("d/params"),
-                        optimizer(h, c, "g", "optimizerG"), optimizer(h, c, "d", "optimizerD"));
+                        optimizer(h, c, "g", "optimizerG"), optimizer(h, c, "d", "optimizerD"),
+                        h.path("images").asLong(0));
             }
             List<CollapseAlarm.Event> alarms = new ArrayList<>();
             for (JsonNode a : h.withArray("alarms")) {

@@ -2,8 +2,8 @@ package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
-import dev.ganplayground.training.GanTrainer;
 import dev.ganplayground.training.StepMode;
+import dev.ganplayground.training.Trainer;
 import dev.ganplayground.training.TickReport;
 
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 interface RunEngine extends AutoCloseable {
     /** The trainer this engine drives (owned by the engine). */
-    GanTrainer trainer();
+    Trainer trainer();
 
     /** Trains; a NonFiniteException stops before the offending update. */
     default TickReport train(int steps, StepMode mode) {

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
  * <pre>{"type":"images","runId":..,"frame":n,"step":s,
  *  "grid":{"cols":c,"rows":r,"tile":[C,H,W],"gap":g},
  *  "walk":{"count":k,"from":i,"to":j},
+ *  "growth":{"resolution":r,"maxResolution":m,"phase":"fade-in","alpha":a,"progress":p,"images":n},  (ProGAN only)
  *  "sections":[{"name":"grid","mime":"image/png","bytes":N1},{"name":"walk","mime":"image/png","bytes":N2}]}</pre>
  * and then the sections' raw bytes one after another in header order, <em>without</em> padding: section i starts
  * at {@code 4 + H + sum of the bytes of the sections before it}, and the frame ends with the last section (its
@@ -39,8 +40,31 @@ public final class ImageFrameEncoder {
      */
     public static byte[] encode(String runId, long frameNo, long step, ImageGrid grid, byte[] gridPng,
                                 int walkFrom, int walkTo, ImageGrid walk, byte[] walkPng) {
+        return encode(runId, frameNo, step, grid, gridPng, walkFrom, walkTo, walk, walkPng, null);
+    }
+
+    /**
+     * ProGAN's growth status, the header's optional {@code growth} object (docs/protocol.md 3.4).
+     *
+     * @param resolution    the side of the images now (grid.tile's H and W)
+     * @param maxResolution the side it grows to
+     * @param phase         "fade-in", "stabilise" or "done"
+     * @param alpha         the new resolution's weight, in [0, 1]
+     * @param progress      fraction of the current phase done, in [0, 1]
+     * @param images        real images shown to D so far
+     */
+    public record Growth(int resolution, int maxResolution, String phase, double alpha, double progress,
+                         long images) {
+    }
+
+    /** As above, with the header's {@code growth} object when {@code growth} is not null (ProGAN runs). */
+    public static byte[] encode(String runId, long frameNo, long step, ImageGrid grid, byte[] gridPng,
+                                int walkFrom, int walkTo, ImageGrid walk, byte[] walkPng, Growth growth) {
         ObjectNode header = Json.MAPPER.createObjectNode();
         header.put("type", "images").put("runId", runId).put("frame", frameNo).put("step", step);
+        if (growth != null) {
+            header.set("growth", Json.MAPPER.valueToTree(growth));
+        }
         ObjectNode g = header.putObject("grid").put("cols", grid.cols()).put("rows", grid.rows());
         g.putArray("tile").add(grid.channels()).add(grid.height()).add(grid.width());
         g.put("gap", grid.gap());

@@ -28,6 +28,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <p>Cost (ImageCodecBench, 300 frames of an 8x8 grid of 28 px, 2 shared cores): MNIST digits 1.6 s and 4.7 MB
  * (15 KB a frame), uniform noise 1.3 s and 21.5 MB: build it on request, off the event loop.
  *
+ * <p>Frames of different sizes (a ProGAN run's grid grows with its resolution) are scaled, nearest neighbour, to
+ * the largest frame's size, so the movie keeps one size and the early low-resolution grids show as blocks.
+ *
  * <p>Grey grids are written as 8-bit grey (one band, which the JDK GIF writer takes as is: cheap); colour grids go
  * through the writer's own palette quantisation, slower and lossy. Uses JDK ImageIO only; the GIF metadata names
  * come from the "javax_imageio_gif_image_1.0" format of the ImageIO documentation.
@@ -59,9 +62,18 @@ public final class TimelineGif {
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
+            List<BufferedImage> grids = new ArrayList<>(chosen.size());
+            int width = 0;
+            int height = 0;
+            for (Timeline.Frame f : chosen) {
+                BufferedImage grid = PngCodec.decode(f.gridPng());
+                grids.add(grid);
+                width = Math.max(width, grid.getWidth());
+                height = Math.max(height, grid.getHeight());
+            }
             for (int i = 0; i < chosen.size(); i++) {
                 boolean last = i == chosen.size() - 1;
-                BufferedImage img = captioned(chosen.get(i));
+                BufferedImage img = captioned(chosen.get(i), grids.get(i), width, height);
                 IIOMetadata meta = metadata(writer, img, last ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS, i == 0);
                 writer.writeToSequence(new IIOImage(img, null, meta), null);
             }
@@ -86,16 +98,17 @@ public final class TimelineGif {
         return out;
     }
 
-    private static BufferedImage captioned(Timeline.Frame frame) {
-        BufferedImage grid = PngCodec.decode(frame.gridPng());
+    /** The grid scaled (nearest neighbour) to width x height, with the caption strip under it. */
+    private static BufferedImage captioned(Timeline.Frame frame, BufferedImage grid, int width, int height) {
         int type = grid.getType() == BufferedImage.TYPE_BYTE_GRAY
                 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
-        BufferedImage img = new BufferedImage(grid.getWidth(), grid.getHeight() + CAPTION_HEIGHT, type);
+        BufferedImage img = new BufferedImage(width, height + CAPTION_HEIGHT, type);
         Graphics2D g = img.createGraphics();
         try {
-            g.drawImage(grid, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(grid, 0, 0, width, height, null);
             g.setColor(Color.BLACK);
-            g.fillRect(0, grid.getHeight(), grid.getWidth(), CAPTION_HEIGHT);
+            g.fillRect(0, height, width, CAPTION_HEIGHT);
             g.setColor(Color.WHITE);
             // Greyscale anti-aliasing only: sub-pixel (LCD) text would add colour fringes to a grey image.
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * <p>A step allocates nothing: every buffer is sized for the batch (at least {@value #MIN_ROWS} rows, which the
  * frame's chunked passes also use) and grows only in {@link #reconfigure}. Not thread-safe; one run, one thread.
  */
-public final class GanTrainer implements AutoCloseable {
+public final class GanTrainer implements Trainer {
     /** Smallest row capacity of the buffers, so frames are computed in chunks of at least this many points. */
     static final int MIN_ROWS = 256;
     /** What a {@link NonFiniteException} names when D's update itself would overflow (its loss and norm were fine). */
@@ -99,6 +99,12 @@ public final class GanTrainer implements AutoCloseable {
     /** The real 2D distribution currently trained on (changes with {@link #reconfigure}); null for images. */
     public PointDistribution distribution() {
         return source instanceof PointSource p ? p.distribution() : null;
+    }
+
+    /** Shape of the real and generated samples (fixed for this trainer). */
+    @Override
+    public RealSource.SampleShape sampleShape() {
+        return source.shape();
     }
 
     /** Floats per sample (2 for points, C * H * W for images). */
@@ -202,7 +208,8 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private static double meanScore(LossKind loss, FloatVec scores, int from, int n) {
+    /** Mean display score of scores[from, from + n) (shared with ProganTrainer). */
+    static double meanScore(LossKind loss, FloatVec scores, int from, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += GanLoss.displayScore(loss, scores.get(from + i));
@@ -239,10 +246,10 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    /** A heap copy of the networks, optimizers and step (for a checkpoint written on another thread). */
+    @Override
     public TrainerState captureState() {
         return new TrainerState(step, g.parameters().toArray(), d.parameters().toArray(), optG.capture(),
-                optD.capture());
+                optD.capture(), 0);
     }
 
     /**
@@ -254,6 +261,7 @@ public final class GanTrainer implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the state's sizes or optimizer kinds do not fit this trainer's config
      */
+    @Override
     public void restoreState(TrainerState s) {
         if (s.generator().length != g.parameterCount() || s.discriminator().length != d.parameterCount()) {
             throw new IllegalArgumentException("checkpoint networks have " + s.generator().length + " + "
@@ -265,8 +273,7 @@ public final class GanTrainer implements AutoCloseable {
         g.parameters().copyFrom(s.generator(), 0, 0, s.generator().length);
         d.parameters().copyFrom(s.discriminator(), 0, 0, s.discriminator().length);
         step = s.step();
-        // A golden-ratio multiple keeps nearby steps far apart in seed space (SplittableRandom's own gamma idea).
-        SplittableRandom r = new SplittableRandom(config.seed() ^ (s.step() * 0x9E3779B97F4A7C15L));
+        SplittableRandom r = TrainerState.resumedStreams(config.seed(), s.step());
         dataRng = r.split();
         noiseRng = r.split();
     }

@@ -45,29 +45,29 @@ final class OptimizerSlot implements AutoCloseable {
 
     /** A heap copy of the state. */
     OptimizerState capture() {
-        FloatVec[] live = optimizer.state();
-        List<float[]> copies = new ArrayList<>(live.length);
+        List<FloatVec> live = optimizer.state();
+        List<float[]> copies = new ArrayList<>(live.size());
         for (FloatVec v : live) {
             copies.add(v.toArray());
         }
-        return new OptimizerState(kind, optimizer.updates(), copies);
+        return new OptimizerState(kind, optimizer.steps(), copies);
     }
 
     /** Puts a captured state back; the slot must already be configured for the same kind and size. */
     void restore(OptimizerState s) {
-        FloatVec[] live = optimizer.state();
-        if (s.kind() != kind || s.vectors().size() != live.length) {
+        List<FloatVec> live = optimizer.state();
+        if (s.kind() != kind || s.vectors().size() != live.size()) {
             throw new IllegalArgumentException("optimizer state of " + s.kind() + " does not fit a " + kind
                     + " optimizer");
         }
-        for (int i = 0; i < live.length; i++) {
+        for (int i = 0; i < live.size(); i++) {
             float[] v = s.vectors().get(i);
             if (v.length != size) {
                 throw new IllegalArgumentException("optimizer state has " + v.length + " floats, expected " + size);
             }
-            live[i].copyFrom(v, 0, 0, size);
+            live.get(i).copyFrom(v, 0, 0, size);
         }
-        optimizer.restoreUpdates(s.updates());
+        optimizer.setSteps(s.updates());
     }
 
     /**
@@ -94,6 +94,11 @@ final class OptimizerSlot implements AutoCloseable {
             acc += b.get(i) * 0f;
         }
         return acc == 0f;
+    }
+
+    /** The rule's state vectors and update count (see {@link Optimizer#state()}). */
+    Optimizer optimizer() {
+        return optimizer;
     }
 
     @Override

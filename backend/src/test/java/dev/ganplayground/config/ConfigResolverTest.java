@@ -22,7 +22,7 @@ class ConfigResolverTest {
     void presetsResolve() {
         assertThat(presets.all()).extracting(Preset::id)
                 .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure", "shapes-dcgan",
-                        "mnist-dcgan", "fashion-dcgan");
+                        "mnist-dcgan", "fashion-dcgan", "shapes-progan", "mnist-progan", "fashion-progan");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
@@ -31,6 +31,12 @@ class ConfigResolverTest {
                 assertThat(c.isImageRun()).isTrue();
                 assertThat(c.train().batchSize()).isEqualTo(64);
                 assertThat(c.train().optimizerG().lr()).isEqualTo(2e-4);
+            } else if (p.id().endsWith("-progan")) {
+                assertThat(p.id()).isEqualTo(c.data().kind().wireName() + "-progan");
+                assertThat(c.isImageRun()).isTrue();
+                assertThat(c.model().architecture()).isEqualTo(ArchitectureKind.PROGAN);
+                assertThat(c.model().progan().maxResolution()).isEqualTo(32);
+                assertThat(c.train().loss()).isEqualTo(LossKind.LEAST_SQUARES);
             } else if (!p.id().equals("collapse") && !p.id().equals("cure")) {
                 assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
                 assertThat(c.isImageRun()).isFalse();
@@ -47,6 +53,11 @@ class ConfigResolverTest {
                 .hasMessageContaining("'mlp'");
         assertThatThrownBy(() -> presets.resolve("mnist-dcgan", json("{\"model\":{\"architecture\":\"mlp\"}}")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("/model/architecture");
+        assertThatThrownBy(() -> presets.resolve("ring8", json("{\"model\":{\"architecture\":\"progan\"}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/model/architecture");
+        assertThatThrownBy(() -> presets.resolve("mnist-progan", json("{\"model\":{\"architecture\":\"mlp\"}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/model/architecture")
+                .hasMessageContaining("'progan'");
         assertThatThrownBy(() -> presets.resolve("shapes-dcgan", json("{\"view\":{\"walkTo\":100}}")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("/view/walkTo");
         RunConfig small = presets.resolve("shapes-dcgan", json("{\"view\":{\"gridSize\":4,\"walkTo\":63}}"));
@@ -107,6 +118,11 @@ class ConfigResolverTest {
             "{\"data\":{\"points\":[[0.1,20]]}}|/data/points/0/1|found 20.0",
             "{\"data\":{\"points\":[[0.1]]}}|/data/points/0|pair",
             "{\"seed\":-1}|/seed|found -1",
+            "{\"model\":{\"progan\":{\"maxResolution\":12}}}|/model/progan/maxResolution|8, 16 or 32",
+            "{\"model\":{\"progan\":{\"mbstdGroup\":0}}}|/model/progan/mbstdGroup|found 0",
+            "{\"model\":{\"progan\":{\"fadeInImages\":1}}}|/model/progan/fadeInImages|found 1",
+            "{\"model\":{\"progan\":{\"stabilizeImages\":100000000}}}|/model/progan/stabilizeImages|found",
+            "{\"model\":{\"progan\":{\"depth\":1}}}|/model/progan/depth|unknown field 'depth'",
             "{\"trian\":{}}|/trian|unknown field 'trian'",
             "{\"train\":{\"lr\":0.1}}|/train/lr|unknown field 'lr'",
     })

@@ -8,18 +8,22 @@ import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.data.ImageDatasets;
 import dev.ganplayground.metrics.MetricNames;
 import dev.ganplayground.nn.NativeRuntime;
+import dev.ganplayground.training.ProganTrainer;
 import dev.ganplayground.training.StepMode;
+import dev.ganplayground.training.TickReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How fast an image preset learns, measured the way a user sees it: wall time from Play to the evaluation rows
  * (classifier confidence, classes covered, Frechet classifier distance), with the sample grid saved as PNG at each
- * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}.
+ * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}. ProGAN
+ * presets add the resolution and phase to each row and, at the end, the training speed per resolution.
  */
 @EnabledIfSystemProperty(named = "probe", matches = "images")
 class ImageLearningProbe {
@@ -39,7 +43,9 @@ class ImageLearningProbe {
             int every = config.view().evalEvery();
             long t0 = System.nanoTime();
             System.out.printf("probe %s: OMP_NUM_THREADS=%s%n", preset, System.getenv("OMP_NUM_THREADS"));
-            System.out.println("step  seconds  steps/s  confidence  covered  kl_uniform  fcd");
+            System.out.println("step  seconds  steps/s  confidence  covered  kl_uniform  fcd  [resolution phase alpha]");
+            ProganTrainer progan = engine.trainer() instanceof ProganTrainer p ? p : null;
+            Map<Integer, double[]> speed = new TreeMap<>(); // resolution -> {steps, seconds}
             while (true) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 long step = engine.step();
@@ -49,13 +55,21 @@ class ImageLearningProbe {
                 engine.frame("probe", step + 1);
                 Files.write(out.resolve(String.format("grid-%05d.png", step)),
                         image.timeline().latest().orElseThrow().gridPng());
-                System.out.printf("%5d %7.1f %7.2f %10.3f %8.0f %10.3f %8.1f%n", step, elapsed,
-                        step / Math.max(elapsed, 1e-9), row[0], row[1], row[2], row[3]);
+                String growth = progan == null ? "" : String.format("  %2d %-9s %.2f", progan.growth().resolution(),
+                        progan.growth().phase().wireName(), progan.growth().alpha());
+                System.out.printf("%5d %7.1f %7.2f %10.3f %8.0f %10.3f %8.1f%s%n", step, elapsed,
+                        step / Math.max(elapsed, 1e-9), row[0], row[1], row[2], row[3], growth);
                 if (elapsed > seconds) {
                     break;
                 }
-                engine.train(every, StepMode.BOTH);
+                int resolution = progan == null ? 0 : progan.growth().resolution();
+                TickReport r = engine.train(every, StepMode.BOTH);
+                double[] acc = speed.computeIfAbsent(resolution, k -> new double[2]);
+                acc[0] += r.steps();
+                acc[1] += r.seconds();
             }
+            speed.forEach((res, acc) -> System.out.printf("resolution %2d: %.0f steps, %.2f steps/s%n", res, acc[0],
+                    acc[0] / acc[1]));
         }
     }
 }

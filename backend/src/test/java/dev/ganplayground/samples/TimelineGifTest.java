@@ -34,6 +34,33 @@ class TimelineGifTest {
     }
 
     @Test
+    @DisplayName("frames of different sizes (a growing ProGAN) are scaled to the largest, blocks kept crisp")
+    void mixedSizes() throws IOException {
+        // A 2x2 grid of 4x4 tiles, all white (34 px: 2 gaps of 2), and a 2x2 grid of 32x32 tiles (66 px).
+        ImageGrid small = ImageGrid.grid(4, 2, 1, 4, 4);
+        ImageGrid large = ImageGrid.grid(4, 2, 1, 32, 32);
+        float[] white = new float[4 * 16];
+        java.util.Arrays.fill(white, 1f);
+        byte[] walk = ImageGrid.strip(1, 1, 4, 4).png(new float[16]);
+        List<Timeline.Frame> frames = List.of(new Timeline.Frame(1, 0, small.png(white), walk),
+                new Timeline.Frame(2, 10, large.png(SyntheticImages.rings(4, 1, 32, 1)), walk));
+        byte[] gif = TimelineGif.write(frames);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(2);
+            for (int i = 0; i < 2; i++) {
+                BufferedImage img = reader.read(i);
+                assertThat(img.getWidth()).isEqualTo(66);
+                assertThat(img.getHeight()).isEqualTo(66 + TimelineGif.CAPTION_HEIGHT);
+            }
+            BufferedImage first = reader.read(0);
+            assertThat(first.getRaster().getSample(5, 5, 0)).as("inside the first tile: white").isEqualTo(255);
+            reader.dispose();
+        }
+    }
+
+    @Test
     @DisplayName("the GIF decodes with its frames, grid plus caption size, loop extension, delays and captions")
     void decodes() throws IOException {
         for (int channels : new int[]{1, 3}) {

@@ -1,6 +1,6 @@
 /**
  * Usage:
- *   <gan-image-view></gan-image-view>          (the run panel shows it instead of gan-plane for dcgan runs)
+ *   <gan-image-view></gan-image-view>          (the run panel shows it instead of gan-plane for image runs)
  *   view.run = { runId, config, progress };    // from the store
  *   view.data = runData;                       // images frame, timeline, classes (app/run-data.js)
  *   view.imagesArrived(); view.classesArrived();
@@ -8,7 +8,8 @@
  *
  * An image run's view: the loading progress, the fixed-z sample grid and the latent-walk strip under it, the
  * timeline (scrub back while live frames keep coming, play the kept frames as a movie, back to live), exports
- * and the class histogram. Live pictures come from the frame's PNG bytes, past ones from the REST timeline.
+ * and the class histogram; a ProGAN run's growth status (gan-growth-status) above the grid, whose tiles grow with
+ * the resolution and are shown crisply upscaled. Live pictures come from the frame's PNG bytes, past ones from the REST timeline.
  * Test hooks: data-mode (live | scrub | play) on the element, progress, walk-strip, export-* (see children).
  */
 import { html, setHtml } from '../../lib/html.js';
@@ -30,14 +31,14 @@ class GanImageView extends HTMLElement {
 
   connectedCallback() {
     if (this.#els) { this.#resize.observe(this); return; }
-    setHtml(this, html`<gan-load-progress></gan-load-progress>
+    setHtml(this, html`<gan-load-progress></gan-load-progress><gan-growth-status hidden></gan-growth-status>
       <gan-image-grid></gan-image-grid><p class="image-waiting" data-testid="image-waiting">waiting for the first samples…</p>
       <div class="walk-row"><img data-testid="walk-strip" alt="latent walk" draggable="false">
         <small class="walk-caption" data-testid="walk-caption"></small></div>
       <gan-timeline></gan-timeline>
       <gan-image-exports></gan-image-exports><gan-class-histogram></gan-class-histogram>`);
     const q = (s) => this.querySelector(s);
-    this.#els = { progress: q('gan-load-progress'), grid: q('gan-image-grid'), waiting: q('[data-testid=image-waiting]'),
+    this.#els = { progress: q('gan-load-progress'), growth: q('gan-growth-status'), grid: q('gan-image-grid'), waiting: q('[data-testid=image-waiting]'),
       walk: new CrispImage(q('[data-testid=walk-strip]')), caption: q('[data-testid=walk-caption]'), timeline: q('gan-timeline'),
       hist: q('gan-class-histogram'), exports: q('gan-image-exports') };
     this.addEventListener('gan-tile', (e) => { e.stopPropagation(); this.#pickTile(e.detail.index); });
@@ -86,6 +87,7 @@ class GanImageView extends HTMLElement {
     const entry = tl.shownEntry(this.#cursor, this.#data?.timeline ?? tl.emptyTimeline());
     const header = images?.header ?? null;
     e.waiting.hidden = Boolean(images);
+    e.growth.growth = header?.growth ?? null; // the run's state now, also while scrubbing back
     e.grid.hidden = !images;
     const { from, to } = walkEndpoints(this.#run?.config, header);
     e.grid.endpoints = { from, to };

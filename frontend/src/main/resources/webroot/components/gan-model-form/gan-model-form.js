@@ -7,7 +7,8 @@
  * The structural settings (model.*, seed). Edits are a draft until "Rebuild networks" is confirmed in a
  * dialog, because applying them builds new networks (step 0, history cleared). "Revert" restores the run's.
  * A DCGAN (model.architecture "dcgan", image runs) shows its width (baseChannels) instead of the MLP's layers and
- * activations, which it ignores; hidden fields are never part of the patch.
+ * activations, which it ignores; a ProGAN (architecture "progan") shows its growth settings (model.progan.*) too;
+ * hidden fields are never part of the patch.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
@@ -19,6 +20,8 @@ const ACTIVATIONS = [{ value: 'relu', label: 'ReLU' }, { value: 'leaky_relu', la
 const LAYERS_HINT = 'widths of the hidden layers, comma separated (0 to 8 layers of 1 to 1024)';
 const MLP_ONLY = ['/model/gHidden', '/model/dHidden', '/model/gActivation', '/model/dActivation'];
 const DCGAN_ONLY = ['/model/baseChannels'];
+const PROGAN_ONLY = ['/model/progan/maxResolution', '/model/progan/fadeInImages', '/model/progan/stabilizeImages',
+  '/model/progan/mbstdGroup', '/model/progan/resetOptimizerOnGrowth'];
 
 class GanModelForm extends HTMLElement {
   #config = null; #serverErrors = {}; #localErrors = {}; #dirty = false;
@@ -31,7 +34,17 @@ class GanModelForm extends HTMLElement {
       ${fieldRow({ pointer: '/model/gActivation', label: 'G activation', kind: 'select', options: ACTIVATIONS })}
       ${fieldRow({ pointer: '/model/dActivation', label: 'D activation', kind: 'select', options: ACTIVATIONS })}
       ${fieldRow({ pointer: '/model/baseChannels', label: 'base channels', kind: 'int', min: 8, max: 128,
-        hint: "DCGAN width: D has base and 2 x base channels, G mirrors it" })}
+        hint: 'image GAN width: the DCGAN has base and 2 x base channels; ProGAN min(2 x base, 32 x base / resolution)' })}
+      ${fieldRow({ pointer: '/model/progan/maxResolution', label: 'max resolution', kind: 'int', min: 8, max: 32,
+        hint: 'the side the networks grow to: 8, 16 or 32' })}
+      ${fieldRow({ pointer: '/model/progan/fadeInImages', label: 'fade-in images', kind: 'int', min: 64, max: 10000000,
+        hint: 'real images per fade-in phase (alpha rises linearly from 0 to 1)' })}
+      ${fieldRow({ pointer: '/model/progan/stabilizeImages', label: 'stabilise images', kind: 'int', min: 64,
+        max: 10000000, hint: 'real images per stabilising phase' })}
+      ${fieldRow({ pointer: '/model/progan/mbstdGroup', label: 'mbstd group', kind: 'int', min: 1, max: 16,
+        hint: "minibatch standard deviation group size in D's last block" })}
+      ${fieldRow({ pointer: '/model/progan/resetOptimizerOnGrowth', label: 'reset Adam on growth', kind: 'bool',
+        hint: "start the optimizers' state from zero at each growth step (the paper's code)" })}
       ${fieldRow({ pointer: '/model/latentDim', label: 'latent dimension', kind: 'int', min: 1, max: 64,
         hint: 'size of z; with 2 the manifold view is exact' })}
       ${fieldRow({ pointer: '/model/noise', label: 'noise', kind: 'select', options: ['gaussian', 'uniform'] })}
@@ -96,6 +109,8 @@ class GanModelForm extends HTMLElement {
     const dcgan = isImageConfig(this.#config);
     for (const p of MLP_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = dcgan;
     for (const p of DCGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !dcgan;
+    const progan = this.#config?.model?.architecture === 'progan';
+    for (const p of PROGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !progan;
     const latent = this.querySelector('[name="/model/latentDim"]');
     latent.max = dcgan ? '128' : '64';
     latent.closest('.field').title = dcgan ? 'size of z (1 to 128)' : 'size of z; with 2 the manifold view is exact';
