@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>{@link #forward} remembers its input; {@link #backward} uses the activations of the last forward pass.
  * Not thread-safe: one network belongs to one training thread.
  */
-public final class Sequential implements AutoCloseable {
+public final class Sequential implements Network {
     private final Layer[] layers;
     private final FloatVec params;
     private final FloatVec grads;
@@ -51,6 +51,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Grows the activation buffers to hold {@code rows} rows; never shrinks. Call between steps only. */
+    @Override
     public void ensureCapacity(int rows) {
         if (rows <= capacity) {
             return;
@@ -71,6 +72,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Sets the group size of every row-mixing layer for the following passes (see {@link Layer#setGroupRows}). */
+    @Override
     public void setGroupRows(int groupRows) {
         if (groupRows < 0) {
             throw new IllegalArgumentException("groupRows must be >= 0, found " + groupRows);
@@ -84,14 +86,17 @@ public final class Sequential implements AutoCloseable {
         return capacity;
     }
 
+    @Override
     public int inputWidth() {
         return layers[0].inputWidth();
     }
 
+    @Override
     public int outputWidth() {
         return layers[layers.length - 1].outputWidth();
     }
 
+    @Override
     public int parameterCount() {
         return params.length();
     }
@@ -101,16 +106,19 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** All parameters, layer after layer (each layer's own order, e.g. Dense: W then b). */
+    @Override
     public FloatVec parameters() {
         return params;
     }
 
     /** Gradients, laid out like {@link #parameters()}. */
+    @Override
     public FloatVec gradients() {
         return grads;
     }
 
     /** Runs {@code rows} rows of {@code x} through the network; the result is valid until the next forward. */
+    @Override
     public FloatVec forward(FloatVec x, int rows) {
         checkRows(rows);
         lastInput = x;
@@ -132,6 +140,7 @@ public final class Sequential implements AutoCloseable {
      * {@code paramGrads}; the input gradient is written to {@code dInput} unless it is null (then the first layer
      * skips that product altogether).
      */
+    @Override
     public void backward(FloatVec dOut, int rows, boolean paramGrads, FloatVec dInput) {
         checkRows(rows);
         for (int i = layers.length - 1; i >= 0; i--) {
@@ -143,6 +152,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** L2 norm of the whole gradient vector. */
+    @Override
     public double gradientNorm() {
         return Math.sqrt(grads.sumOfSquares());
     }

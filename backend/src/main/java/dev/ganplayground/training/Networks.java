@@ -4,7 +4,7 @@ import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.model.Dcgan;
 import dev.ganplayground.model.Mlp;
-import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.Network;
 import java.util.SplittableRandom;
 
 /** Builds a run's generator and discriminator for its architecture and its samples' shape. */
@@ -13,7 +13,7 @@ final class Networks {
     }
 
     /** G: z -> one sample of {@code shape}. */
-    static Sequential generator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
+    static Network generator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
         if (c.model().architecture() == ArchitectureKind.MLP) {
             return Mlp.generator(c.model(), rows, rng);
         }
@@ -25,7 +25,7 @@ final class Networks {
      * D: one row -> one raw score. With packing m a row holds m consecutive samples, which for images is exactly
      * PacGAN's channel-wise concatenation (m images of C channels in NCHW order are one image of m * C channels).
      */
-    static Sequential discriminator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
+    static Network discriminator(RunConfig c, RealSource.SampleShape shape, int rows, SplittableRandom rng) {
         if (c.model().architecture() == ArchitectureKind.MLP) {
             return Mlp.discriminator(c.model(), c.remedies(), rows, rng);
         }
