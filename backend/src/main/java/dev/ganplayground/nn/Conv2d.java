@@ -15,9 +15,23 @@ public final class Conv2d extends ConvLayer {
     }
 
     public Conv2d(int inChannels, int outChannels, int height, int width, ConvGeometry geometry, WeightInit init) {
+        this(inChannels, outChannels, height, width, geometry, init, null);
+    }
+
+    /**
+     * A layer with an equalised learning rate (ProGAN): W ~ N(0, 1) and b = 0 stored, scaled at run time by
+     * {@code eq}'s constant for fan-in inChannels x k x k.
+     */
+    public Conv2d(int inChannels, int outChannels, int height, int width, ConvGeometry geometry, EqualizedLr eq) {
+        this(inChannels, outChannels, height, width, geometry, WeightInit.UNIFORM_FAN_IN,
+                java.util.Objects.requireNonNull(eq));
+    }
+
+    private Conv2d(int inChannels, int outChannels, int height, int width, ConvGeometry geometry, WeightInit init,
+                   EqualizedLr eq) {
         super(inChannels, outChannels, height, width, geometry.convOut(height), geometry.convOut(width), geometry,
                 init, "conv2d", "conv2d_bp", "deconv2d",
-                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true, true);
+                geometry.convInvertsExactly(height) && geometry.convInvertsExactly(width), true, true, eq);
     }
 
     @Override
@@ -27,6 +41,7 @@ public final class Conv2d extends ConvLayer {
 
     @Override
     int fanIn() {
+        // Read in the super constructor (equalised scale): inC is set by then, geometry too.
         return inC * geometry.kernel() * geometry.kernel();
     }
 }

@@ -15,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * instead and ConvTranspose2d writes dx to a scratch buffer. Without them (G's step through D), only
  * dx is computed, by the opposite op on the same weights: conv2d's input gradient is exactly deconv2d(dy, W) and
  * vice versa (the transpose of a linear map), so D's weight gradients are never computed there.
+ *
+ * <p>With an {@link EqualizedLr} the kernels are bound once to a scaled copy of the parameters (c_w W, c_b b),
+ * refreshed from the stored ones at each forward pass (a loop over the weights, far cheaper than the convolution),
+ * and the gradients the kernels give w.r.t. the copy are multiplied by the same factors (chain rule).
  */
 abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d {
     final int inC;
@@ -25,6 +29,12 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     final int outW;
     final ConvGeometry geometry;
     private final WeightInit init;
+    /** Null unless the layer uses an equalised learning rate. */
+    private final EqualizedLr equalized;
+    private final float wScale;
+    private final float bScale;
+    /** The scaled copy of W then b that the kernels read (equalised learning rate only; owned). */
+    private FloatVec effective;
     private final int[] args;
     private final String forwardName;
     private final String backwardName;
@@ -44,6 +54,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     private FloatVec b;
     private FloatVec dw;
     private FloatVec db;
+    /** The bias the kernels (or the Java bias loop) add: b, or its scaled copy. */
+    private FloatVec kernelBias;
     private INDArray wArr;
     private INDArray bArr;
     private INDArray dwArr;
@@ -65,7 +77,8 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     ConvLayer(int inChannels, int outChannels, int height, int width, int outHeight, int outWidth,
               ConvGeometry geometry, WeightInit init, String forwardName, String backwardName, String inputGradName,
-              boolean inputGradByTranspose, boolean nativeBias, boolean im2colWeightGradients) {
+              boolean inputGradByTranspose, boolean nativeBias, boolean im2colWeightGradients,
+              EqualizedLr equalized) {
         if (inChannels < 1 || outChannels < 1 || height < 1 || width < 1 || outHeight < 1 || outWidth < 1) {
             throw new IllegalArgumentException("channels and sizes must be positive, found " + inChannels + "x"
                     + height + "x" + width + " -> " + outChannels + "x" + outHeight + "x" + outWidth);
@@ -85,6 +98,9 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         this.inputGradByTranspose = inputGradByTranspose;
         this.nativeBias = nativeBias;
         this.im2colWeightGradients = im2colWeightGradients;
+        this.equalized = equalized;
+        this.wScale = equalized == null ? 1f : equalized.weightScale(fanIn());
+        this.bScale = equalized == null ? 1f : equalized.biasScale();
     }
 
     /** ND4J's weight shape: [kH,kW,iC,oC] for conv2d, [kH,kW,oC,iC] for deconv2d. */
@@ -134,15 +150,33 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         b = params.view(nw, outC);
         dw = grads.view(0, nw);
         db = grads.view(nw, outC);
-        wArr = BoundOps.wrap(w, weightShape());
-        bArr = BoundOps.wrap(b, outC);
+        // A layer may be bound again (a growing network moves it into new flat vectors): ops bound to the old
+        // arrays must go.
+        forwardOps.clear();
+        backwardOps.clear();
+        inputGradOps.clear();
+        freeEffective();
+        FloatVec kernelW = w;
+        FloatVec kernelB = b;
+        if (equalized != null) {
+            effective = FloatVec.allocate(nw + outC);
+            kernelW = effective.view(0, nw);
+            kernelB = effective.view(nw, outC);
+        }
+        kernelBias = kernelB;
+        wArr = BoundOps.wrap(kernelW, weightShape());
+        bArr = BoundOps.wrap(kernelB, outC);
         dwArr = BoundOps.wrap(dw, weightShape());
         dbArr = BoundOps.wrap(db, outC);
     }
 
     @Override
     public void initialize(java.util.SplittableRandom rng) {
-        init.fill(w, b, fanIn(), rng);
+        if (equalized != null) {
+            equalized.fill(w, b, rng);
+        } else {
+            init.fill(w, b, fanIn(), rng);
+        }
     }
 
     @Override
@@ -157,6 +191,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
     @Override
     public void release() {
         freeScratchDx();
+        freeEffective();
         if (scratchParams != null) {
             scratchParams.close();
             scratchParams = null;
@@ -169,6 +204,39 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
         backwardOps.clear();
         inputGradOps.clear();
         capacity = 0;
+    }
+
+    private void freeEffective() {
+        if (effective != null) {
+            effective.close();
+            effective = null;
+        }
+    }
+
+    /** Copies c_w W and c_b b into the kernels' parameters (equalised learning rate). */
+    private void refreshEffective() {
+        FloatBuffer src = w.buffer();
+        FloatBuffer dst = effective.buffer();
+        int nw = w.length();
+        for (int i = 0; i < nw; i++) {
+            dst.put(i, src.get(i) * wScale);
+        }
+        FloatBuffer sb = b.buffer();
+        for (int c = 0; c < outC; c++) {
+            dst.put(nw + c, sb.get(c) * bScale);
+        }
+    }
+
+    /** d/dW = c_w d/d(c_w W), likewise for b (equalised learning rate). */
+    private void scaleParamGradients() {
+        FloatBuffer g = dw.buffer();
+        for (int i = 0, n = dw.length(); i < n; i++) {
+            g.put(i, g.get(i) * wScale);
+        }
+        FloatBuffer gb = db.buffer();
+        for (int c = 0; c < outC; c++) {
+            gb.put(c, gb.get(c) * bScale);
+        }
     }
 
     private void freeScratchDx() {
@@ -196,6 +264,9 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
+        if (equalized != null) {
+            refreshEffective();
+        }
         DynamicCustomOp op = forwardOps.find(key(rows, x, y, null));
         if (op == null) {
             DynamicCustomOp.DynamicCustomOpsBuilder ob = DynamicCustomOp.builder(forwardName);
@@ -210,7 +281,7 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
 
     private void addBias(FloatVec y, int rows) {
         FloatBuffer yb = y.buffer();
-        FloatBuffer bb = b.buffer();
+        FloatBuffer bb = kernelBias.buffer();
         int spatial = outH * outW;
         for (int r = 0, at = 0; r < rows; r++) {
             for (int c = 0; c < outC; c++) {
@@ -243,11 +314,17 @@ abstract sealed class ConvLayer implements Layer permits Conv2d, ConvTranspose2d
                 weightGradient = new ConvWeightGradient(inC, inH, inW, outC, outH, outW, geometry);
             }
             weightGradient.compute(x, dy, rows, dw, db);
+            if (equalized != null) {
+                scaleParamGradients();
+            }
         } else if (paramGrads) {
             FloatVec gx = dx != null ? dx : scratchDx();
             runBackward(x, dy, gx, rows, dwArr, dbArr);
             if (!nativeBias) {
                 biasGradient(dy, db, rows, outC, outH * outW);
+            }
+            if (equalized != null) {
+                scaleParamGradients();
             }
         } else if (dx != null) {
             if (inputGradByTranspose) {

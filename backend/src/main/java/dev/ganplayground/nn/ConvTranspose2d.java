@@ -17,7 +17,7 @@ public final class ConvTranspose2d extends ConvLayer {
                            WeightInit init) {
         // conv2d over the output always gives back exactly the input size: s (H - 1) + k - 2p + 2p - k = s (H - 1).
         super(inChannels, outChannels, height, width, geometry.transposedOut(height), geometry.transposedOut(width),
-                geometry, init, "deconv2d", "deconv2d_bp", "conv2d", true, false, false);
+                geometry, init, "deconv2d", "deconv2d_bp", "conv2d", true, false, false, null);
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Fully connected layer y = x W + b, with W stored row-major as [in x out] (PyTorch's Linear stores the transpose)
  * followed by b [out]. Initialised like PyTorch's Linear by default (W and b uniform in +-1/sqrt(in)); another
- * {@link WeightInit} can be chosen, e.g. DCGAN's N(0, 0.02).
+ * {@link WeightInit} can be chosen, e.g. DCGAN's N(0, 0.02), or an {@link EqualizedLr}: then W is stored as N(0, 1)
+ * draws and the run-time scale rides on the BLAS calls' alpha (y = c_w x W + c_b b), costing nothing.
  *
  * <p>The bias work goes through BLAS too, against a column of ones: broadcasting b over the rows is a rank-1
  * product and b's gradient a matrix-vector product. Java loops over the native buffers do not vectorise (~0.7 ns per
@@ -15,6 +16,11 @@ public final class Dense implements Layer {
     private final int in;
     private final int out;
     private final WeightInit init;
+    /** Null unless the layer uses an equalised learning rate. */
+    private final EqualizedLr equalized;
+    /** Run-time factors on W and b (1 without an equalised learning rate). */
+    private final float wScale;
+    private final float bScale;
     private FloatVec w;
     private FloatVec b;
     private FloatVec dw;
@@ -28,12 +34,24 @@ public final class Dense implements Layer {
     }
 
     public Dense(int in, int out, WeightInit init) {
+        this(in, out, init, null);
+    }
+
+    /** A layer with an equalised learning rate: W ~ N(0, 1) scaled at run time by {@code eq}'s constant for fan-in in. */
+    public Dense(int in, int out, EqualizedLr eq) {
+        this(in, out, WeightInit.UNIFORM_FAN_IN, java.util.Objects.requireNonNull(eq));
+    }
+
+    private Dense(int in, int out, WeightInit init, EqualizedLr eq) {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Dense needs positive sizes, found " + in + " -> " + out);
         }
         this.in = in;
         this.out = out;
         this.init = init;
+        this.equalized = eq;
+        this.wScale = eq == null ? 1f : eq.weightScale(in);
+        this.bScale = eq == null ? 1f : eq.biasScale();
     }
 
     @Override
@@ -61,7 +79,11 @@ public final class Dense implements Layer {
 
     @Override
     public void initialize(SplittableRandom rng) {
-        init.fill(w, b, in, rng);
+        if (equalized != null) {
+            equalized.fill(w, b, rng);
+        } else {
+            init.fill(w, b, in, rng);
+        }
     }
 
     @Override
@@ -85,22 +107,22 @@ public final class Dense implements Layer {
     public void forward(FloatVec x, FloatVec y, int rows) {
         reserve(rows); // a no-op when the network reserved the rows, as Sequential does
         // y = ones b (every row b, exactly), then sgemm adds x W on top (beta = 1).
-        Blas.sgemm(false, false, rows, out, 1, 1f, ones, 1, b, out, 0f, y, out);
-        Blas.sgemm(false, false, rows, out, in, 1f, x, in, w, out, 1f, y, out);
+        Blas.sgemm(false, false, rows, out, 1, bScale, ones, 1, b, out, 0f, y, out);
+        Blas.sgemm(false, false, rows, out, in, wScale, x, in, w, out, 1f, y, out);
     }
 
     @Override
     public void backward(FloatVec x, FloatVec y, FloatVec dy, FloatVec dx, int rows, boolean paramGrads) {
         if (dx != null) {
             // dx = dy W^T
-            Blas.sgemm(false, true, rows, in, out, 1f, dy, out, w, out, 0f, dx, in);
+            Blas.sgemm(false, true, rows, in, out, wScale, dy, out, w, out, 0f, dx, in);
         }
         if (paramGrads) {
             // dW = x^T dy
-            Blas.sgemm(true, false, in, out, rows, 1f, x, in, dy, out, 0f, dw, out);
+            Blas.sgemm(true, false, in, out, rows, wScale, x, in, dy, out, 0f, dw, out);
             // db = dy^T ones (column sums of dy)
             reserve(rows);
-            Blas.sgemv(true, rows, out, 1f, dy, out, ones, 0f, db);
+            Blas.sgemv(true, rows, out, bScale, dy, out, ones, 0f, db);
         }
     }
 }

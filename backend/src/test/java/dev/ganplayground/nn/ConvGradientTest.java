@@ -1,15 +1,9 @@
 package dev.ganplayground.nn;
 
-import static dev.ganplayground.nn.GradCheckSupport.EPS;
-import static dev.ganplayground.nn.GradCheckSupport.FLOOR;
-import static dev.ganplayground.nn.GradCheckSupport.TOLERANCE;
-import static dev.ganplayground.nn.GradCheckSupport.fill;
-import static dev.ganplayground.nn.GradCheckSupport.probe;
-import static dev.ganplayground.nn.GradCheckSupport.random;
+import static dev.ganplayground.nn.LayerRig.assertGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,79 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Conv2d, ConvTranspose2d and BatchNorm backward passes against central differences of sum(r * y). */
 class ConvGradientTest {
-
-    /** A layer with its own parameter, gradient and activation buffers for {@code rows} rows. */
-    private static final class Rig implements AutoCloseable {
-        final Layer layer;
-        final int rows;
-        final FloatVec pOwner;
-        final FloatVec gpOwner;
-        final FloatVec p;
-        final FloatVec gp;
-        final FloatVec x;
-        final FloatVec y;
-        final FloatVec dy;
-        final FloatVec dx;
-        final float[] r;
-
-        Rig(Layer layer, int rows, SplittableRandom rng) {
-            this.layer = layer;
-            this.rows = rows;
-            // Views at an offset, as a Sequential hands them out: the layer must honour the view's start.
-            pOwner = FloatVec.allocate(layer.parameterCount() + 3);
-            gpOwner = FloatVec.allocate(layer.parameterCount() + 3);
-            p = pOwner.view(3, layer.parameterCount());
-            gp = gpOwner.view(3, layer.parameterCount());
-            x = FloatVec.allocate(rows * layer.inputWidth());
-            y = FloatVec.allocate(rows * layer.outputWidth());
-            dy = FloatVec.allocate(rows * layer.outputWidth());
-            dx = FloatVec.allocate(rows * layer.inputWidth());
-            layer.bind(p, gp);
-            layer.reserve(rows);
-            layer.initialize(rng);
-            fill(x, rng, -1, 1);
-            r = random(rows * layer.outputWidth(), rng);
-            dy.copyFrom(r, 0, 0, r.length);
-        }
-
-        double loss() {
-            layer.forward(x, y, rows);
-            return probe(y, r);
-        }
-
-        /**
-         * Max relative errors of the input gradient, of the parameter gradients, and of the parameter gradients taken
-         * without an input gradient (a first layer's path).
-         */
-        double[] check() {
-            layer.forward(x, y, rows);
-            layer.backward(x, y, dy, dx, rows, true);
-            double in = GradCheck.maxRelativeError(x, dx.toArray(), this::loss, EPS, FLOOR);
-            double par = GradCheck.maxRelativeError(p, gp.toArray(), this::loss, EPS, FLOOR);
-            layer.forward(x, y, rows);
-            gp.fill(7f);
-            layer.backward(x, y, dy, null, rows, true);
-            double parOnly = GradCheck.maxRelativeError(p, gp.toArray(), this::loss, EPS, FLOOR);
-            return new double[]{in, par, parOnly};
-        }
-
-        @Override
-        public void close() {
-            layer.release();
-            for (FloatVec v : new FloatVec[]{pOwner, gpOwner, x, y, dy, dx}) {
-                v.close();
-            }
-        }
-    }
-
-    private static void assertGradients(Supplier<Layer> make, int rows, long seed) {
-        try (Rig rig = new Rig(make.get(), rows, new SplittableRandom(seed))) {
-            double[] err = rig.check();
-            assertThat(err[0]).as("input gradient").isLessThan(TOLERANCE);
-            assertThat(err[1]).as("parameter gradients").isLessThan(TOLERANCE);
-            assertThat(err[2]).as("parameter gradients without dx").isLessThan(TOLERANCE);
-        }
-    }
 
     @ParameterizedTest(name = "{0}->{1} channels, {2}x{3}, k{4} s{5} p{6}, {7} rows")
     @CsvSource({
@@ -135,7 +56,7 @@ class ConvGradientTest {
     @DisplayName("BatchNorm normalises each group of rows on its own")
     void batchNormGroups() {
         BatchNorm bn = new BatchNorm(1, 2);
-        try (Rig rig = new Rig(bn, 4, new SplittableRandom(14))) {
+        try (LayerRig rig = new LayerRig(bn, 4, new SplittableRandom(14))) {
             rig.p.set(0, 1f);
             rig.p.set(1, 0f);
             float[] x = {0, 2, 4, 6, 100, 102, 104, 106};
@@ -162,7 +83,7 @@ class ConvGradientTest {
             case "conv-fallback" -> new Conv2d(2, 3, 7, 7, ConvGeometry.DCGAN);
             default -> new ConvTranspose2d(3, 2, 3, 3, ConvGeometry.DCGAN);
         };
-        try (Rig rig = new Rig(layer, 3, new SplittableRandom(15));
+        try (LayerRig rig = new LayerRig(layer, 3, new SplittableRandom(15));
              FloatVec dxOnly = FloatVec.allocate(rig.dx.length())) {
             layer.forward(rig.x, rig.y, 3);
             layer.backward(rig.x, rig.y, rig.dy, rig.dx, 3, true);
@@ -195,7 +116,7 @@ class ConvGradientTest {
     void changingRowsAndBuffers() {
         SplittableRandom rng = new SplittableRandom(16);
         Conv2d layer = new Conv2d(1, 2, 4, 4, ConvGeometry.DCGAN);
-        try (Rig rig = new Rig(layer, 3, rng);
+        try (LayerRig rig = new LayerRig(layer, 3, rng);
              FloatVec x1 = FloatVec.allocate(layer.inputWidth());
              FloatVec y1 = FloatVec.allocate(layer.outputWidth())) {
             layer.forward(rig.x, rig.y, 3);
