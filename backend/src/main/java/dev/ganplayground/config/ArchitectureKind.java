@@ -7,5 +7,15 @@ public enum ArchitectureKind {
     /** Multilayer perceptrons for the 2D distributions (the hidden widths and activations of ModelConfig). */
     @JsonProperty("mlp") MLP,
     /** Radford et al.'s DCGAN for 28x28 images: strided convs in D, transposed convs in G, batch norm. */
-    @JsonProperty("dcgan") DCGAN
+    @JsonProperty("dcgan") DCGAN,
+    /**
+     * Karras et al.'s style-based generator (mapping network, AdaIN, noise inputs, style mixing) against a
+     * ProGAN-style discriminator, at a fixed 32x32 (28x28 datasets padded).
+     */
+    @JsonProperty("stylegan") STYLEGAN;
+
+    /** Whether this architecture generates images (and so needs an image dataset). */
+    public boolean isImage() {
+        return this != MLP;
+    }
 }

@@ -16,11 +16,14 @@ import java.util.List;
  * @param architecture {@code mlp} (default; the fields above) or {@code dcgan} for image datasets, which ignores
  *                    gHidden, dHidden and the activations
  * @param baseChannels the DCGAN's width: D's convs have base and 2 * base channels, G mirrors them; in
- *                    [{@value #MIN_BASE}, {@value #MAX_BASE}], default 64 (the MLP ignores it)
+ *                    [{@value #MIN_BASE}, {@value #MAX_BASE}], default 64 (the MLP ignores it); for
+ *                    {@code stylegan} the synthesis width at 32x32, doubling per halving up to 4 x base (G and D)
+ * @param style       StyleGAN's mapping network and regularisation ({@link StyleConfig}); only architecture
+ *                    {@code stylegan} reads it
  */
 public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                           ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
-                          int baseChannels) {
+                          int baseChannels, StyleConfig style) {
     public static final int MAX_LATENT = 128;
     public static final int MIN_BASE = 4;
     public static final int MAX_BASE = 128;
@@ -39,13 +42,18 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         v.notNull(dActivation, at + "/dActivation");
         v.notNull(architecture, at + "/architecture");
         v.intRange(at + "/baseChannels", baseChannels, MIN_BASE, MAX_BASE);
+        if (style == null) {
+            v.fail(at + "/style", "is required");
+        } else {
+            style.validate(v, at + "/style");
+        }
         layers(v, at + "/gHidden", gHidden);
         layers(v, at + "/dHidden", dHidden);
     }
 
     /** The same networks with another architecture and width (tests, presets). */
     public ModelConfig withArchitecture(ArchitectureKind kind, int base) {
-        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base);
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base, style);
     }
 
     private static void layers(Validator v, String at, List<Integer> widths) {

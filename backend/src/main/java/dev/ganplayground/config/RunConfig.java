@@ -32,18 +32,18 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (alarm == null) v.fail("/alarm", "is required"); else alarm.validate(v, "/alarm");
         if (data != null && data.kind() != null && model != null && model.architecture() != null) {
             boolean images = data.kind().isImage();
-            v.require(images == (model.architecture() == ArchitectureKind.DCGAN), "/model/architecture",
-                    images ? "must be 'dcgan' for the image dataset '" + data.kind().wireName() + "'"
+            v.require(images == model.architecture().isImage(), "/model/architecture",
+                    images ? "must be 'dcgan' or 'stylegan' for the image dataset '" + data.kind().wireName() + "'"
                             : "must be 'mlp' for the 2D distribution '" + data.kind().wireName() + "'");
         }
         v.throwIfInvalid();
         return this;
     }
 
-    /** True for a DCGAN run on an image dataset (not a JSON property). */
+    /** True for a run of an image architecture (DCGAN, StyleGAN) on an image dataset (not a JSON property). */
     @JsonIgnore
     public boolean isImageRun() {
-        return model.architecture() == ArchitectureKind.DCGAN;
+        return model.architecture().isImage();
     }
 
     /**

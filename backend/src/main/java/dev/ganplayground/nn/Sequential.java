@@ -20,8 +20,18 @@ public final class Sequential implements Network {
     private FloatVec[] deltas = new FloatVec[0];
     private int capacity;
     private FloatVec lastInput;
+    private final boolean ownsParams;
 
     public Sequential(List<Layer> layers, int rowCapacity) {
+        this(layers, rowCapacity, null, null);
+    }
+
+    /**
+     * A chain whose parameters and gradients live in the given vectors (views of a bigger network's flat vectors,
+     * e.g. a part of StyleGAN's generator), each exactly {@link #parameterCount(List)} floats long; closing the
+     * chain does not free them. Null for both: the chain allocates and owns its own.
+     */
+    public Sequential(List<Layer> layers, int rowCapacity, FloatVec paramStore, FloatVec gradStore) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
@@ -34,8 +44,14 @@ public final class Sequential implements Network {
             }
             paramOffsets[i + 1] = paramOffsets[i] + this.layers[i].parameterCount();
         }
-        params = FloatVec.allocate(paramOffsets[this.layers.length]);
-        grads = FloatVec.allocate(paramOffsets[this.layers.length]);
+        int total = paramOffsets[this.layers.length];
+        ownsParams = paramStore == null;
+        if (!ownsParams && (paramStore.length() != total || gradStore.length() != total)) {
+            throw new IllegalArgumentException("the layers have " + total + " parameters, the stores hold "
+                    + paramStore.length() + " and " + gradStore.length());
+        }
+        params = ownsParams ? FloatVec.allocate(total) : paramStore;
+        grads = ownsParams ? FloatVec.allocate(total) : gradStore;
         for (int i = 0; i < this.layers.length; i++) {
             int n = this.layers[i].parameterCount();
             this.layers[i].bind(params.view(paramOffsets[i], n), grads.view(paramOffsets[i], n));
@@ -182,7 +198,18 @@ public final class Sequential implements Network {
         for (Layer l : layers) {
             l.release();
         }
-        params.close();
-        grads.close();
+        if (ownsParams) {
+            params.close();
+            grads.close();
+        }
+    }
+
+    /** Trainable floats of {@code layers} together (the size of the stores a chain over them needs). */
+    public static int parameterCount(List<Layer> layers) {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.parameterCount();
+        }
+        return n;
     }
 }

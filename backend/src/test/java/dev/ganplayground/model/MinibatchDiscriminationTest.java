@@ -9,6 +9,7 @@ import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
 import dev.ganplayground.config.RemediesConfig;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.config.ReplayConfig;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.GradCheck;
@@ -226,7 +227,7 @@ class MinibatchDiscriminationTest {
     @DisplayName("in a discriminator, gradients reach T and the bias after a backward pass")
     void gradientsReachT() {
         ModelConfig m = new ModelConfig(2, NoiseKind.GAUSSIAN, List.of(16, 8), List.of(16, 8), ActivationKind.RELU,
-                ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64);
+                ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64, StyleConfig.DEFAULTS);
         RemediesConfig rc = new RemediesConfig(new MinibatchDiscriminationConfig(true, 5, 3),
                 new ReplayConfig(false, 64, 0.5), 2, 1.0);
         int rows = 6;

@@ -6,6 +6,7 @@ import dev.ganplayground.config.ActivationKind;
 import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.nn.Activation;
 import dev.ganplayground.nn.Dense;
 import dev.ganplayground.nn.Sequential;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class MlpTest {
     private static final ModelConfig M = new ModelConfig(2, NoiseKind.GAUSSIAN, List.of(128, 128, 128),
-            List.of(64, 32), ActivationKind.RELU, ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64);
+            List.of(64, 32), ActivationKind.RELU, ActivationKind.LEAKY_RELU, ArchitectureKind.MLP, 64, StyleConfig.DEFAULTS);
 
     @Test
     @DisplayName("G maps latentDim to 2 and D maps 2 to 1, with the configured activations between Dense layers")

@@ -29,7 +29,7 @@ class GanTrainerTest {
     private static RunConfig small() {
         ModelConfig m = BASE.model();
         ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels(), m.style());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
         return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), BASE.remedies(), BASE.alarm());
@@ -229,7 +229,8 @@ class GanTrainerTest {
             ViewConfig v = c.view();
             ViewConfig nv = new ViewConfig(v.itersPerTick(), v.slowMode(), v.slowDelayMs(), 2 * v.frameSamples(), 9,
                     5, v.evalEvery(), v.maxFramesPerSecond(), v.gridSize(), v.walkSteps(), v.walkFrom(), v.walkTo(),
-                    v.imageEvery(), v.timelineFrames());
+                    v.imageEvery(), v.timelineFrames(), v.truncationPsi(), v.mixLayers(), v.mixSources(),
+                    v.noiseSamples());
             t.reconfigure(new RunConfig(c.seed(), c.data(), c.model(), c.train(), nv, c.remedies(), c.alarm()));
             PlaneFrame after = t.frame();
             assertThat(after.real()).hasSize(4 * v.frameSamples()).startsWith(before.real());

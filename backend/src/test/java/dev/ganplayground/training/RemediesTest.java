@@ -10,6 +10,7 @@ import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RemediesConfig;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.config.ReplayConfig;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.TrainConfig;
@@ -32,7 +33,7 @@ class RemediesTest {
     static RunConfig small(RemediesConfig r) {
         ModelConfig m = BASE.model();
         ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels(), m.style());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
         return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), r, BASE.alarm());
@@ -159,7 +160,7 @@ class RemediesTest {
     @DisplayName("end to end: D's loss (MBD + packing 2 + real label 0.9) and G's input gradient match differences")
     void endToEndGradients(LossKind loss) {
         ModelConfig m = new ModelConfig(2, BASE.model().noise(), List.of(5), List.of(6, 5), ActivationKind.TANH,
-                ActivationKind.TANH, ArchitectureKind.MLP, 64);
+                ActivationKind.TANH, ArchitectureKind.MLP, 64, StyleConfig.DEFAULTS);
         RemediesConfig r = new RemediesConfig(new MinibatchDiscriminationConfig(true, 3, 2),
                 new ReplayConfig(false, 16, 0.5), 2, 0.9);
         int b = 3;
