@@ -103,15 +103,7 @@ public final class StyleGan {
         if (spec.mappingLayers() < 1 || spec.mappingWidth() < 1 || spec.latentDim() < 1) {
             throw new IllegalArgumentException("mapping needs at least one layer and positive widths, found " + spec);
         }
-        EqualizedLr mappingLr = new EqualizedLr(Math.sqrt(2), spec.mappingLrMultiplier());
-        List<Layer> mapping = new ArrayList<>();
-        mapping.add(new PixelNorm(spec.latentDim(), 1));
-        int in = spec.latentDim();
-        for (int i = 0; i < spec.mappingLayers(); i++) {
-            mapping.add(new Dense(in, spec.mappingWidth(), mappingLr));
-            mapping.add(new Activation(Activation.Kind.LEAKY_RELU, spec.mappingWidth()));
-            in = spec.mappingWidth();
-        }
+        List<Layer> mapping = mappingLayers(spec);
         int layers = styleLayers();
         List<List<Layer>> affine = new ArrayList<>();
         List<List<Layer>> blocks = new ArrayList<>();
@@ -145,6 +137,27 @@ public final class StyleGan {
         int constWidth = channels(spec.baseChannels(), 4) * 16;
         return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, toRgb),
                 rowCapacity, rng);
+    }
+
+    /** The mapping network alone, as its own chain (tests). */
+    public static Sequential mapping(Spec spec, int rowCapacity, SplittableRandom rng) {
+        Sequential m = new Sequential(mappingLayers(spec), rowCapacity);
+        m.initialize(rng);
+        return m;
+    }
+
+    /** Pixel norm of z, then mappingLayers x (equalised dense with the lr multiplier, leaky ReLU 0.2). */
+    private static List<Layer> mappingLayers(Spec spec) {
+        EqualizedLr mappingLr = new EqualizedLr(Math.sqrt(2), spec.mappingLrMultiplier());
+        List<Layer> mapping = new ArrayList<>();
+        mapping.add(new PixelNorm(spec.latentDim(), 1));
+        int in = spec.latentDim();
+        for (int i = 0; i < spec.mappingLayers(); i++) {
+            mapping.add(new Dense(in, spec.mappingWidth(), mappingLr));
+            mapping.add(new Activation(Activation.Kind.LEAKY_RELU, spec.mappingWidth()));
+            in = spec.mappingWidth();
+        }
+        return mapping;
     }
 
     /**
