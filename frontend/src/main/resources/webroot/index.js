@@ -24,6 +24,7 @@ import { registerGanTimeline } from './components/gan-timeline/gan-timeline.js';
 import { registerGanClassHistogram } from './components/gan-class-histogram/gan-class-histogram.js';
 import { registerGanLoadProgress } from './components/gan-load-progress/gan-load-progress.js';
 import { registerGanImageExports } from './components/gan-image-exports/gan-image-exports.js';
+import { registerGanStyleMixer } from './components/gan-style-mixer/gan-style-mixer.js';
 import { registerGanImageView } from './components/gan-image-view/gan-image-view.js';
 import { registerGanImageSettings } from './components/gan-image-settings/gan-image-settings.js';
 
@@ -40,6 +41,7 @@ function start() {
   registerGanClassHistogram();
   registerGanLoadProgress();
   registerGanImageExports();
+  registerGanStyleMixer();
   registerGanImageView();
   registerGanImageSettings();
   registerGanControlPanel();

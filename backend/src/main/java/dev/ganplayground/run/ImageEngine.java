@@ -1,5 +1,6 @@
 package dev.ganplayground.run;
 
+import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.ViewConfig;
 import dev.ganplayground.data.ImageDataset;
@@ -11,17 +12,24 @@ import dev.ganplayground.samples.ImageGrid;
 import dev.ganplayground.samples.LatentWalk;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.GanTrainer;
+import dev.ganplayground.model.StyleGan;
 import dev.ganplayground.training.ImageSource;
+import dev.ganplayground.training.PaddedSource;
+import dev.ganplayground.training.RealSource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * An image run: a DCGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
+ * An image run: a DCGAN or a StyleGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
  * {@code view.maxFramesPerSecond} a second) it draws the fixed-z sample grid and the latent walk between two of
  * its tiles, encodes both as PNG once, sends them as one frame and keeps them in the {@link Timeline}. Each
  * evaluation classifies {@value #EVAL_SAMPLES} fresh samples with the dataset's small classifier.
+ *
+ * <p>StyleGAN runs train at 32x32 on the dataset padded with background ({@link PaddedSource}); their grid and walk
+ * are rendered with the truncation psi, and each frame also carries the style-mixing grid and the noise view
+ * ({@link StyleViews}). Their evaluation classifies the centre crop of the dataset's size, untruncated.
  */
 final class ImageEngine implements RunEngine {
     /** Generated samples per evaluation: well above the classifier's feature size, so the covariance is full. */
@@ -38,16 +46,25 @@ final class ImageEngine implements RunEngine {
     private int gridSize;
     private long lastFrameStep = Long.MIN_VALUE;
     private long lastFrameNanos;
+    /** StyleGAN runs only, else null. */
+    private final StyleViews style;
+    /** Shape of the generated images (the dataset's, or padded to 32x32 for StyleGAN). */
+    private final RealSource.SampleShape shape;
 
     ImageEngine(RunConfig config, ImageDataset dataset, ImageClassifier classifier) {
         this.dataset = dataset;
         this.classifier = classifier;
-        trainer = new GanTrainer(config, new ImageSource(dataset));
+        boolean styleGan = config.model().architecture() == ArchitectureKind.STYLEGAN;
+        RealSource source = styleGan ? new PaddedSource(new ImageSource(dataset), StyleGan.RESOLUTION)
+                : new ImageSource(dataset);
+        shape = source.shape();
+        trainer = new GanTrainer(config, source);
         timeline = new Timeline(config.view().timelineFrames());
         // Own streams, split from the seed but never from the trainer's: frames and evaluations leave training alone.
         SplittableRandom r = new SplittableRandom(config.seed() ^ 0x1A6E5EEDL);
         gridSeed = r.nextLong();
         evalSeed = r.nextLong();
+        style = styleGan ? new StyleViews(trainer, r.nextLong()) : null;
         drawGrid(config.view().gridSize());
     }
 
@@ -91,21 +108,27 @@ final class ImageEngine implements RunEngine {
     @Override
     public byte[] frame(String runId, long frameNo) {
         ViewConfig v = trainer.config().view();
-        int c = dataset.channels();
-        int h = dataset.height();
-        int w = dataset.width();
+        int c = shape.channels();
+        int h = shape.height();
+        int w = shape.width();
         int tiles = gridSize * gridSize;
         ImageGrid grid = ImageGrid.grid(tiles, gridSize, c, h, w);
-        byte[] gridPng = grid.png(trainer.generateFrom(gridZ, tiles));
+        byte[] gridPng = grid.png(images(gridZ, tiles, v));
         int latent = trainer.config().model().latentDim();
         int from = v.walkFromTile();
         int to = v.walkToTile();
         float[] walkZ = LatentWalk.walk(gridZ, latent, from, to, v.walkSteps());
         ImageGrid strip = ImageGrid.strip(v.walkSteps(), c, h, w);
-        byte[] walkPng = strip.png(trainer.generateFrom(walkZ, v.walkSteps()));
+        byte[] walkPng = strip.png(images(walkZ, v.walkSteps(), v));
         long step = trainer.step();
         timeline.offer(new Timeline.Frame(frameNo, step, gridPng, walkPng));
-        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng);
+        ImageFrameEncoder.StyleSections sections = style == null ? null : style.sections(v, c, h);
+        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng, sections);
+    }
+
+    /** G of fixed latents: StyleGAN truncated by the view's psi with fixed noise, the DCGAN as it is. */
+    private float[] images(float[] zs, int n, ViewConfig v) {
+        return style != null ? style.render(zs, n, v.truncationPsi()) : trainer.generateFrom(zs, n);
     }
 
     @Override
@@ -114,6 +137,10 @@ final class ImageEngine implements RunEngine {
             evalRng = new SplittableRandom(evalSeed);
         }
         float[] fake = trainer.generate(EVAL_SAMPLES, evalRng);
+        if (shape.height() != dataset.height() || shape.width() != dataset.width()) {
+            fake = PaddedSource.cropCentre(fake, EVAL_SAMPLES, shape.channels(), shape.height(), dataset.height(),
+                    dataset.width());
+        }
         ImageCoverage cov = ImageCoverage.evaluate(classifier, fake, EVAL_SAMPLES);
         Map<String, Double> row = new LinkedHashMap<>();
         row.put(MetricNames.IMAGES_CLASSES_COVERED, (double) cov.classesCovered());

@@ -287,6 +287,11 @@ public final class GanTrainer implements AutoCloseable {
         d.ensureCapacity(2 * batch);
     }
 
+    /** The generator (StyleGAN's views render through it directly; call between ticks only). */
+    public Network generator() {
+        return g;
+    }
+
     // Package-private access for PlaneViews and tests.
     Network generatorNet() {
         return g;
