@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page in Debian's headless Chromium against a real server: it connects, a ring run appears, Play makes the
- * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline.
+ * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline;
+ * a StyleGAN run's mixing grid and psi slider.
  * Saves screenshots under target/.
  */
 class BrowserEndToEndTest {
@@ -175,6 +176,45 @@ class BrowserEndToEndTest {
         Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "image-run.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @DisplayName("A StyleGAN run in the browser: the mixing grid and noise strip show, and moving the psi slider"
+            + " re-renders the mixing grid while paused")
+    void styleMixerInThePage() throws Exception {
+        driver.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(180));
+        wait.until(d -> !text(d, "state").isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=preset]")))
+                .selectByValue("shapes-stylegan");
+        wait.until(d -> attr(d, "mixing-grid", "data-frame") >= 1);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=noise-strip]")).getAttribute("src"))
+                .startsWith("blob:");
+        assertThat(attrText(driver, "mixing-grid", "data-psi")).isEqualTo("0.7");
+        String before = pixels();
+        WebElement slider = driver.findElement(By.cssSelector("[data-testid=psi-slider]"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = 0.2;"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", slider);
+        wait.until(d -> "0.2".equals(attrText(d, "mixing-grid", "data-psi")));
+        assertThat(text(driver, "psi-value")).isEqualTo("0.20");
+        assertThat(pixels()).as("the mixing grid's pixels change with psi").isNotEqualTo(before);
+        driver.findElement(By.cssSelector("[data-testid=mix-layers][value=fine]")).click();
+        wait.until(d -> "fine".equals(attrText(d, "mixing-grid", "data-layers")));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "style-run.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertNoConsoleErrors();
+    }
+
+    /** A checksum of the mixing grid's decoded pixels (drawn to a canvas in the page). */
+    private static String pixels() {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const img = document.querySelector('[data-testid=mixing-grid]');"
+                        + " const c = document.createElement('canvas'); c.width = img.naturalWidth;"
+                        + " c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+                        + " const d = g.getImageData(0, 0, c.width, c.height).data; let h = 0;"
+                        + " for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i]) % 1000000007; return h;"));
     }
 
     private static void assertNoConsoleErrors() {
