@@ -40,6 +40,8 @@ public final class StyleGenerator implements Network {
     private final float[] wAvg;
     private final SplittableRandom mixRng;
     private final SplittableRandom noiseRng;
+    /** Noise of sampling passes (evaluation), apart from training's so evaluating never shifts a run's streams. */
+    private final SplittableRandom sampleNoiseRng;
     private boolean training;
     private int fixedCrossover = -1;
     private boolean frozen;
@@ -113,6 +115,7 @@ public final class StyleGenerator implements Network {
         toRgb.initialize(rng);
         mixRng = rng.split();
         noiseRng = rng.split();
+        sampleNoiseRng = rng.split();
         ensureCapacity(rowCapacity);
     }
 
@@ -247,7 +250,7 @@ public final class StyleGenerator implements Network {
         }
         if (!frozen) {
             for (NoiseInjection n : noises) {
-                n.drawNoise(noiseRng, rows);
+                n.drawNoise(training ? noiseRng : sampleNoiseRng, rows);
             }
         }
         lastCrossover = crossover;

@@ -22,7 +22,7 @@ class ConfigResolverTest {
     void presetsResolve() {
         assertThat(presets.all()).extracting(Preset::id)
                 .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure", "shapes-dcgan",
-                        "mnist-dcgan", "fashion-dcgan");
+                        "mnist-dcgan", "fashion-dcgan", "shapes-stylegan", "mnist-stylegan", "fashion-stylegan");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
@@ -31,6 +31,10 @@ class ConfigResolverTest {
                 assertThat(c.isImageRun()).isTrue();
                 assertThat(c.train().batchSize()).isEqualTo(64);
                 assertThat(c.train().optimizerG().lr()).isEqualTo(2e-4);
+            } else if (p.id().endsWith("-stylegan")) {
+                assertThat(p.id()).isEqualTo(c.data().kind().wireName() + "-stylegan");
+                assertThat(c.model().architecture()).isEqualTo(ArchitectureKind.STYLEGAN);
+                assertThat(c.model().style()).isEqualTo(StyleConfig.DEFAULTS);
             } else if (!p.id().equals("collapse") && !p.id().equals("cure")) {
                 assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
                 assertThat(c.isImageRun()).isFalse();

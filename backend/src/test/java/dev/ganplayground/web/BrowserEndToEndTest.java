@@ -205,6 +205,20 @@ class BrowserEndToEndTest {
         Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "style-run.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         assertNoConsoleErrors();
+        // Leave the page as the other tests expect it: scrolled to the top (a hash change keeps the scroll position).
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        // The server allows a few active runs: free this one for the other tests (and the CPU).
+        WebClient http = WebClient.create(server.vertx);
+        try {
+            for (Object o : http.getAbs(server.url("/api/runs")).send().await().bodyAsJsonArray()) {
+                JsonObject run = (JsonObject) o;
+                if ("shapes-stylegan".equals(run.getString("preset"))) {
+                    http.deleteAbs(server.url("/api/runs/" + run.getString("runId"))).send().await();
+                }
+            }
+        } finally {
+            http.close();
+        }
     }
 
     /** A checksum of the mixing grid's decoded pixels (drawn to a canvas in the page). */

@@ -21,6 +21,7 @@ class StyleRunTest extends ServerTestBase {
             .put("view", new JsonObject().put("imageEvery", 2).put("evalEvery", 10).put("gridSize", 3)
                     .put("walkSteps", 4).put("maxFramesPerSecond", 60).put("mixSources", 2)
                     .put("noiseSamples", 3));
+    private static final long FIRST_FRAME_S = 300;
 
     private static JsonObject section(JsonObject frame, String name) {
         return frame.getJsonArray("sections").stream().map(JsonObject.class::cast)
@@ -35,6 +36,8 @@ class StyleRunTest extends ServerTestBase {
             c.awaitType("hello");
             String runId = c.awaitReply(c.send("create_run", null, new JsonObject().put("preset", "shapes-stylegan")
                     .put("overrides", SMALL))).getString("runId");
+            // The first frame follows the dataset and its classifier (trained on first use: minutes on a busy machine).
+            c.awaitFrame(FIRST_FRAME_S);
             c.send("step", runId, new JsonObject().put("phase", "both").put("count", 3));
             JsonObject f;
             do {
