@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * How fast an image preset learns, measured the way a user sees it: wall time from Play to the evaluation rows
  * (classifier confidence, classes covered, Frechet classifier distance), with the sample grid saved as PNG at each
- * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}.
+ * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}. StyleGAN presets
+ * work too ({@code -Dpreset=mnist-stylegan}): their saved grids are the 32x32 ones drawn with the view's truncation
+ * psi, their evaluation the untruncated centre crops.
  */
 @EnabledIfSystemProperty(named = "probe", matches = "images")
 class ImageLearningProbe {
