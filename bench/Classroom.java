@@ -59,8 +59,12 @@ public final class Classroom {
         try {
             waitForHealth(http, base, server);
             long pid = server.pid(); // run.sh execs java: same process
+            // The run's owner: a browser token from the server (docs/protocol.md 3.8); viewers need none.
+            String token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/identity"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             String created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"preset\":\"" + preset + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = RUN_ID.matcher(created);
@@ -68,7 +72,8 @@ public final class Classroom {
                 throw new IllegalStateException("no run created: " + created);
             }
             String runId = m.group(1);
-            WebSocket control = http.newWebSocketBuilder().subprotocols("gan.v1").buildAsync(ws, new Viewer(null))
+            WebSocket control = http.newWebSocketBuilder().subprotocols("gan.v1", "gan.token." + token)
+                    .buildAsync(ws, new Viewer(null))
                     .get(30, TimeUnit.SECONDS);
             control.sendText("{\"type\":\"start\",\"runId\":\"" + runId + "\"}", true);
             TimeUnit.SECONDS.sleep(5); // JIT warm-up

@@ -56,8 +56,12 @@ public final class FirstFrame {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             long tHealth = System.nanoTime();
+            // As the page does: a browser token first (docs/protocol.md 3.8), offered on the socket.
+            String token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/identity"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             Listener l = new Listener();
-            WebSocket ws = http.newWebSocketBuilder().subprotocols("gan.v1")
+            WebSocket ws = http.newWebSocketBuilder().subprotocols("gan.v1", "gan.token." + token)
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), l).get(30, TimeUnit.SECONDS);
             l.ws = ws;
             ws.sendText("{\"type\":\"create_run\",\"payload\":{\"preset\":\"" + preset + "\"}}", true);

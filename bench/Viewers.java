@@ -44,8 +44,12 @@ public final class Viewers {
         String base = "http://127.0.0.1:" + port;
         try {
             waitForHealth(http, base, server);
+            // The run's owner: a browser token from the server (docs/protocol.md 3.8); viewers need none.
+            String token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/identity"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             String created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"preset\":\"" + preset + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = RUN_ID.matcher(created);
@@ -54,7 +58,7 @@ public final class Viewers {
             }
             String runId = m.group(1);
             // A control socket that never subscribes: it starts the run and receives nothing of it.
-            WebSocket control = http.newWebSocketBuilder().subprotocols("gan.v1")
+            WebSocket control = http.newWebSocketBuilder().subprotocols("gan.v1", "gan.token." + token)
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Counting()).get(30, TimeUnit.SECONDS);
             control.sendText("{\"type\":\"start\",\"runId\":\"" + runId + "\"}", true);
             TimeUnit.SECONDS.sleep(5); // JIT warm-up

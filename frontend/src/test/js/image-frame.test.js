@@ -79,3 +79,15 @@ test('a 2D frame still decodes to float sections next to images frames', () => {
   assert.ok(f.sections.fake.data instanceof Float32Array);
   assert.deepEqual([...f.sections.fake.data], [0.5, -1]);
 });
+
+test('a StyleGAN frame carries its style header and the mixing and noise sections after the walk', () => {
+  const mixing = Uint8Array.from([...PNG_SIGNATURE, 5, 5]);
+  const noise = Uint8Array.from([...PNG_SIGNATURE, 7]);
+  const sections = [...both, { name: 'mixing', mime: 'image/png', bytes: mixing.length },
+    { name: 'noise', mime: 'image/png', bytes: noise.length }];
+  const style = { psi: 0.7, mix: { rows: 4, cols: 4, layers: 'coarse', from: 0, to: 4 }, noise: { count: 6 } };
+  const f = decodeFrame(buildImages(header(sections, { style }), [grid, walk, mixing, noise]));
+  assert.deepEqual(f.header.style, style);
+  assert.deepEqual([...f.sections.mixing.data], [...mixing]);
+  assert.deepEqual([...f.sections.noise.data], [...noise]);
+});

@@ -24,6 +24,7 @@ import { registerGanTimeline } from './components/gan-timeline/gan-timeline.js';
 import { registerGanClassHistogram } from './components/gan-class-histogram/gan-class-histogram.js';
 import { registerGanLoadProgress } from './components/gan-load-progress/gan-load-progress.js';
 import { registerGanImageExports } from './components/gan-image-exports/gan-image-exports.js';
+import { registerGanStyleMixer } from './components/gan-style-mixer/gan-style-mixer.js';
 import { registerGanImageView } from './components/gan-image-view/gan-image-view.js';
 import { registerGanGrowthStatus } from './components/gan-growth-status/gan-growth-status.js';
 import { registerGanImageSettings } from './components/gan-image-settings/gan-image-settings.js';
@@ -42,6 +43,7 @@ function start() {
   registerGanLoadProgress();
   registerGanImageExports();
   registerGanGrowthStatus();
+  registerGanStyleMixer();
   registerGanImageView();
   registerGanImageSettings();
   registerGanControlPanel();

@@ -11,7 +11,7 @@
  */
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const SECTION_NAMES = new Set(['real', 'fake', 'arrows', 'heatmap', 'manifold']);
-const IMAGE_SECTION_NAMES = new Set(['grid', 'walk']);
+const IMAGE_SECTION_NAMES = new Set(['grid', 'walk', 'mixing', 'noise']);
 
 export class FrameError extends Error {}
 

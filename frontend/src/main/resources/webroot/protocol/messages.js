@@ -90,12 +90,15 @@ export const isLogistic = (loss) => loss === 'minimax' || loss === 'nonsaturatin
 /** Datasets with modes: these get `modes` messages, the modes chart and the alarm (protocol.md 3.3). */
 export const MODE_KINDS = Object.freeze(['ring8', 'grid25', 'drawn']);
 
-/** Image datasets (data.kind): they need an image architecture ("dcgan" or "progan"), and vice versa. */
+/** Image datasets (data.kind): they need an image architecture (IMAGE_ARCHITECTURES), and vice versa. */
 export const IMAGE_KINDS = Object.freeze(['mnist', 'fashion', 'shapes']);
 
-/** Architectures of the image GANs. */
-export const IMAGE_ARCHITECTURES = Object.freeze(['dcgan', 'progan']);
+/** model.architecture values of image runs. */
+export const IMAGE_ARCHITECTURES = Object.freeze(['dcgan', 'progan', 'stylegan']);
 
-/** True for a config of an image run (a DCGAN or ProGAN on an image dataset). */
+/** True for a config of an image run (an image architecture on an image dataset). */
 export const isImageConfig = (config) => IMAGE_ARCHITECTURES.includes(config?.model?.architecture)
   || IMAGE_KINDS.includes(config?.data?.kind);
+
+/** True for a StyleGAN run's config (it streams the mixing and noise views). */
+export const isStyleConfig = (config) => config?.model?.architecture === 'stylegan';

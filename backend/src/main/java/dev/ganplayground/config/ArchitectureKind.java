@@ -9,9 +9,14 @@ public enum ArchitectureKind {
     /** Radford et al.'s DCGAN for 28x28 images: strided convs in D, transposed convs in G, batch norm. */
     @JsonProperty("dcgan") DCGAN,
     /** Karras et al.'s progressive growing: 4x4 up to model.progan.maxResolution, fade-ins, pixel norm, mbstd. */
-    @JsonProperty("progan") PROGAN;
+    @JsonProperty("progan") PROGAN,
+    /**
+     * Karras et al.'s style-based generator (mapping network, AdaIN, noise inputs, style mixing) against a
+     * ProGAN-style discriminator, at a fixed 32x32 (28x28 datasets padded).
+     */
+    @JsonProperty("stylegan") STYLEGAN;
 
-    /** True for the image architectures (dcgan, progan), which need an image dataset. */
+    /** True for the image architectures (dcgan, progan, stylegan), which need an image dataset. */
     public boolean isImage() {
         return this != MLP;
     }

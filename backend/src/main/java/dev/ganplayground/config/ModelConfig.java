@@ -15,16 +15,19 @@ import java.util.List;
  * @param dHidden     widths of D's hidden layers, same limits, default [128, 128, 128]
  * @param gActivation G's hidden non-linearity, default {@code relu}
  * @param dActivation D's hidden non-linearity, default {@code relu}
- * @param architecture {@code mlp} (default; the fields above), or {@code dcgan} or {@code progan} for image
- *                    datasets, which ignore gHidden, dHidden and the activations
+ * @param architecture {@code mlp} (default; the fields above), or {@code dcgan}, {@code progan} or {@code stylegan}
+ *                    for image datasets, which ignore gHidden, dHidden and the activations
  * @param baseChannels the image GANs' width b: the DCGAN's D convs have b and 2b channels, G mirrors them; ProGAN
- *                    has min(2b, 32b / r) feature maps at resolution r (2b up to 16x16, b at 32x32); in
+ *                    has min(2b, 32b / r) feature maps at resolution r (2b up to 16x16, b at 32x32); StyleGAN's
+ *                    synthesis width at 32x32 is b, doubling per halving up to 4b (G and D); in
  *                    [{@value #MIN_BASE}, {@value #MAX_BASE}], default 64 (the MLP ignores it)
  * @param progan      progressive growing (architecture {@code progan}; see {@link ProganConfig})
+ * @param style       StyleGAN's mapping network and regularisation ({@link StyleConfig}); only architecture
+ *                    {@code stylegan} reads it
  */
 public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                           ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
-                          int baseChannels, ProganConfig progan) {
+                          int baseChannels, ProganConfig progan, StyleConfig style) {
     public static final int MAX_LATENT = 128;
     public static final int MIN_BASE = 4;
     public static final int MAX_BASE = 128;
@@ -37,12 +40,12 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         dHidden = dHidden == null ? null : Collections.unmodifiableList(new ArrayList<>(dHidden));
     }
 
-    /** The networks with the default {@link ProganConfig} (tests). */
+    /** The networks with the default {@link ProganConfig} and {@link StyleConfig} (tests). */
     public ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                        ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
                        int baseChannels) {
         this(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture, baseChannels,
-                ProganConfig.DEFAULTS);
+                ProganConfig.DEFAULTS, StyleConfig.DEFAULTS);
     }
 
     void validate(Validator v, String at) {
@@ -52,6 +55,11 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         v.notNull(dActivation, at + "/dActivation");
         v.notNull(architecture, at + "/architecture");
         v.intRange(at + "/baseChannels", baseChannels, MIN_BASE, MAX_BASE);
+        if (style == null) {
+            v.fail(at + "/style", "is required");
+        } else {
+            style.validate(v, at + "/style");
+        }
         layers(v, at + "/gHidden", gHidden);
         layers(v, at + "/dHidden", dHidden);
         if (progan == null) {
@@ -63,13 +71,14 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
 
     /** The same networks with another architecture and width (tests, presets). */
     public ModelConfig withArchitecture(ArchitectureKind kind, int base) {
-        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base, progan);
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base, progan,
+                style);
     }
 
     /** The same networks with other ProGAN settings (tests, presets). */
     public ModelConfig withProgan(ProganConfig next) {
         return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture,
-                baseChannels, next);
+                baseChannels, next, style);
     }
 
     private static void layers(Validator v, String at, List<Integer> widths) {

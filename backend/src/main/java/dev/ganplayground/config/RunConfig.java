@@ -33,7 +33,7 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (data != null && data.kind() != null && model != null && model.architecture() != null) {
             boolean images = data.kind().isImage();
             v.require(images == model.architecture().isImage(), "/model/architecture",
-                    images ? "must be an image architecture ('dcgan' or 'progan') for the image dataset '"
+                    images ? "must be an image architecture ('dcgan', 'progan' or 'stylegan') for the image dataset '"
                             + data.kind().wireName() + "'"
                             : "must be 'mlp' for the 2D distribution '" + data.kind().wireName() + "'");
         }
@@ -41,7 +41,7 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         return this;
     }
 
-    /** True for an image GAN run (DCGAN or ProGAN) on an image dataset (not a JSON property). */
+    /** True for an image GAN run (DCGAN, ProGAN, StyleGAN) on an image dataset (not a JSON property). */
     @JsonIgnore
     public boolean isImageRun() {
         return model.architecture().isImage();

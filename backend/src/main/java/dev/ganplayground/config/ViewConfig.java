@@ -24,10 +24,18 @@ package dev.ganplayground.config;
  * @param imageEvery       image runs: training steps between image frames, in [1, 10000]; default 20
  * @param timelineFrames   image runs: how many frames the timeline keeps (evenly thinned beyond), in [16, 2000];
  *                         default 300
+ * @param truncationPsi    StyleGAN runs: the truncation trick's psi for every rendered view (grid, walk, mixing,
+ *                         noise), never for training, in [0, 1]; default 0.7 (the paper's figures). 0 draws the W
+ *                         average for every z, 1 no truncation
+ * @param mixLayers        StyleGAN runs: which style layers the mixing grid takes from its column sources B:
+ *                         {@code coarse} (4x4, 8x8), {@code middle} (16x16) or {@code fine} (32x32); default coarse
+ * @param mixSources       StyleGAN runs: sources per side of the mixing grid, in [2, 6]; default 4
+ * @param noiseSamples     StyleGAN runs: noise draws in the noise view, in [2, 8]; default 6
  */
 public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, int frameSamples, int heatmapSize,
                          int manifoldSize, int evalEvery, int maxFramesPerSecond, int gridSize, int walkSteps,
-                         int walkFrom, int walkTo, int imageEvery, int timelineFrames) {
+                         int walkFrom, int walkTo, int imageEvery, int timelineFrames, double truncationPsi,
+                         String mixLayers, int mixSources, int noiseSamples) {
     /** Tiles of the largest grid (10 x 10). */
     public static final int MAX_TILES = 100;
 
@@ -54,5 +62,10 @@ public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, in
         v.intRange(at + "/walkTo", walkTo, 0, MAX_TILES - 1);
         v.intRange(at + "/imageEvery", imageEvery, 1, 10_000);
         v.intRange(at + "/timelineFrames", timelineFrames, 16, 2000);
+        v.range(at + "/truncationPsi", truncationPsi, 0, 1);
+        v.require(java.util.List.of("coarse", "middle", "fine").contains(mixLayers), at + "/mixLayers",
+                "must be 'coarse', 'middle' or 'fine', found " + mixLayers);
+        v.intRange(at + "/mixSources", mixSources, 2, 6);
+        v.intRange(at + "/noiseSamples", noiseSamples, 2, 8);
     }
 }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>{@link #forward} remembers its input; {@link #backward} uses the activations of the last forward pass.
  * Not thread-safe: one network belongs to one training thread.
  */
-public final class Sequential implements AutoCloseable {
+public final class Sequential implements Network {
     private final Layer[] layers;
     private final FloatVec params;
     private final FloatVec grads;
@@ -20,8 +20,18 @@ public final class Sequential implements AutoCloseable {
     private FloatVec[] deltas = new FloatVec[0];
     private int capacity;
     private FloatVec lastInput;
+    private final boolean ownsParams;
 
     public Sequential(List<Layer> layers, int rowCapacity) {
+        this(layers, rowCapacity, null, null);
+    }
+
+    /**
+     * A chain whose parameters and gradients live in the given vectors (views of a bigger network's flat vectors,
+     * e.g. a part of StyleGAN's generator), each exactly {@link #parameterCount(List)} floats long; closing the
+     * chain does not free them. Null for both: the chain allocates and owns its own.
+     */
+    public Sequential(List<Layer> layers, int rowCapacity, FloatVec paramStore, FloatVec gradStore) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
@@ -34,8 +44,14 @@ public final class Sequential implements AutoCloseable {
             }
             paramOffsets[i + 1] = paramOffsets[i] + this.layers[i].parameterCount();
         }
-        params = FloatVec.allocate(paramOffsets[this.layers.length]);
-        grads = FloatVec.allocate(paramOffsets[this.layers.length]);
+        int total = paramOffsets[this.layers.length];
+        ownsParams = paramStore == null;
+        if (!ownsParams && (paramStore.length() != total || gradStore.length() != total)) {
+            throw new IllegalArgumentException("the layers have " + total + " parameters, the stores hold "
+                    + paramStore.length() + " and " + gradStore.length());
+        }
+        params = ownsParams ? FloatVec.allocate(total) : paramStore;
+        grads = ownsParams ? FloatVec.allocate(total) : gradStore;
         for (int i = 0; i < this.layers.length; i++) {
             int n = this.layers[i].parameterCount();
             this.layers[i].bind(params.view(paramOffsets[i], n), grads.view(paramOffsets[i], n));
@@ -51,6 +67,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Grows the activation buffers to hold {@code rows} rows; never shrinks. Call between steps only. */
+    @Override
     public void ensureCapacity(int rows) {
         if (rows <= capacity) {
             return;
@@ -71,6 +88,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Sets the group size of every row-mixing layer for the following passes (see {@link Layer#setGroupRows}). */
+    @Override
     public void setGroupRows(int groupRows) {
         if (groupRows < 0) {
             throw new IllegalArgumentException("groupRows must be >= 0, found " + groupRows);
@@ -84,14 +102,17 @@ public final class Sequential implements AutoCloseable {
         return capacity;
     }
 
+    @Override
     public int inputWidth() {
         return layers[0].inputWidth();
     }
 
+    @Override
     public int outputWidth() {
         return layers[layers.length - 1].outputWidth();
     }
 
+    @Override
     public int parameterCount() {
         return params.length();
     }
@@ -101,16 +122,19 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** All parameters, layer after layer (each layer's own order, e.g. Dense: W then b). */
+    @Override
     public FloatVec parameters() {
         return params;
     }
 
     /** Gradients, laid out like {@link #parameters()}. */
+    @Override
     public FloatVec gradients() {
         return grads;
     }
 
     /** Runs {@code rows} rows of {@code x} through the network; the result is valid until the next forward. */
+    @Override
     public FloatVec forward(FloatVec x, int rows) {
         checkRows(rows);
         lastInput = x;
@@ -132,6 +156,7 @@ public final class Sequential implements AutoCloseable {
      * {@code paramGrads}; the input gradient is written to {@code dInput} unless it is null (then the first layer
      * skips that product altogether).
      */
+    @Override
     public void backward(FloatVec dOut, int rows, boolean paramGrads, FloatVec dInput) {
         checkRows(rows);
         for (int i = layers.length - 1; i >= 0; i--) {
@@ -143,6 +168,7 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** L2 norm of the whole gradient vector. */
+    @Override
     public double gradientNorm() {
         return Math.sqrt(grads.sumOfSquares());
     }
@@ -172,7 +198,18 @@ public final class Sequential implements AutoCloseable {
         for (Layer l : layers) {
             l.release();
         }
-        params.close();
-        grads.close();
+        if (ownsParams) {
+            params.close();
+            grads.close();
+        }
+    }
+
+    /** Trainable floats of {@code layers} together (the size of the stores a chain over them needs). */
+    public static int parameterCount(List<Layer> layers) {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.parameterCount();
+        }
+        return n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ganplayground.run;
 
+import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.ViewConfig;
 import dev.ganplayground.data.ImageDataset;
@@ -10,7 +11,6 @@ import dev.ganplayground.samples.ImageFrameEncoder;
 import dev.ganplayground.samples.ImageGrid;
 import dev.ganplayground.samples.LatentWalk;
 import dev.ganplayground.samples.Timeline;
-import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.data.ImageOps;
 import dev.ganplayground.model.Progan;
 import dev.ganplayground.training.GanTrainer;
@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * An image run: a DCGAN or a ProGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps (at most
- * {@code view.maxFramesPerSecond} a second) it draws the fixed-z sample grid and the latent walk between two of
+ * An image run: a DCGAN, a ProGAN or a StyleGAN on an {@link ImageDataset}. Every {@code view.imageEvery} steps
+ * (at most {@code view.maxFramesPerSecond} a second) it draws the fixed-z sample grid and the latent walk between two of
  * its tiles, encodes both as PNG once, sends them as one frame and keeps them in the {@link Timeline}. Each
  * evaluation classifies {@value #EVAL_SAMPLES} fresh samples with the dataset's small classifier.
  *
@@ -36,6 +36,11 @@ import java.util.SplittableRandom;
  * scales them to the largest). The classifier, trained on the 28x28 images, sees each sample upscaled (nearest) from
  * the current resolution to 32x32 and cropped to the centre 28x28: exactly the original frame of the padding, so a
  * perfect 32x32 sample is classified as its unpadded original would be.
+ *
+ * <p>StyleGAN runs train at 32x32 on the dataset padded with background ({@link PaddedSource}); their grid and walk
+ * are rendered with the truncation psi, and each frame also carries the style-mixing grid and the noise view
+ * ({@link StyleViews}). Their evaluation classifies the centre crop of the dataset's size, untruncated (as
+ * ProGAN's at 32x32).
  */
 final class ImageEngine implements RunEngine {
     /** Generated samples per evaluation: well above the classifier's feature size, so the covariance is full. */
@@ -52,18 +57,24 @@ final class ImageEngine implements RunEngine {
     private int gridSize;
     private long lastFrameStep = Long.MIN_VALUE;
     private long lastFrameNanos;
+    /** StyleGAN runs only, else null. */
+    private final StyleViews style;
 
     ImageEngine(RunConfig config, ImageDataset dataset, ImageClassifier classifier) {
         this.dataset = dataset;
         this.classifier = classifier;
-        trainer = config.model().architecture() == ArchitectureKind.PROGAN
-                ? new ProganTrainer(config, new PaddedSource(new ImageSource(dataset), Progan.MAX_RESOLUTION, -1f))
-                : new GanTrainer(config, new ImageSource(dataset));
+        ArchitectureKind arch = config.model().architecture();
+        // ProGAN and StyleGAN train at power-of-two sides: the 28x28 datasets are padded to 32x32.
+        RealSource padded = new PaddedSource(new ImageSource(dataset), Progan.MAX_RESOLUTION);
+        GanTrainer styleTrainer = arch == ArchitectureKind.STYLEGAN ? new GanTrainer(config, padded) : null;
+        trainer = arch == ArchitectureKind.PROGAN ? new ProganTrainer(config, padded)
+                : styleTrainer != null ? styleTrainer : new GanTrainer(config, new ImageSource(dataset));
         timeline = new Timeline(config.view().timelineFrames());
         // Own streams, split from the seed but never from the trainer's: frames and evaluations leave training alone.
         SplittableRandom r = new SplittableRandom(config.seed() ^ 0x1A6E5EEDL);
         gridSeed = r.nextLong();
         evalSeed = r.nextLong();
+        style = styleTrainer != null ? new StyleViews(styleTrainer, r.nextLong()) : null;
         drawGrid(config.view().gridSize());
     }
 
@@ -113,16 +124,23 @@ final class ImageEngine implements RunEngine {
         int w = shape.width();
         int tiles = gridSize * gridSize;
         ImageGrid grid = ImageGrid.grid(tiles, gridSize, c, h, w);
-        byte[] gridPng = grid.png(trainer.generateFrom(gridZ, tiles));
+        byte[] gridPng = grid.png(images(gridZ, tiles, v));
         int latent = trainer.config().model().latentDim();
         int from = v.walkFromTile();
         int to = v.walkToTile();
         float[] walkZ = LatentWalk.walk(gridZ, latent, from, to, v.walkSteps());
         ImageGrid strip = ImageGrid.strip(v.walkSteps(), c, h, w);
-        byte[] walkPng = strip.png(trainer.generateFrom(walkZ, v.walkSteps()));
+        byte[] walkPng = strip.png(images(walkZ, v.walkSteps(), v));
         long step = trainer.step();
         timeline.offer(new Timeline.Frame(frameNo, step, gridPng, walkPng));
-        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng, growth());
+        ImageFrameEncoder.StyleSections sections = style == null ? null : style.sections(v, c, h);
+        return ImageFrameEncoder.encode(runId, frameNo, step, grid, gridPng, from, to, strip, walkPng, growth(),
+                sections);
+    }
+
+    /** G of fixed latents: StyleGAN truncated by the view's psi with fixed noise, the others as they are. */
+    private float[] images(float[] zs, int n, ViewConfig v) {
+        return style != null ? style.render(zs, n, v.truncationPsi()) : trainer.generateFrom(zs, n);
     }
 
     /** The header's growth status of a ProGAN run, else null. */

@@ -20,10 +20,16 @@ import java.nio.ByteBuffer;
  * length is exactly {@code 4 + H + N1 + N2}). PNG bytes need no alignment; a client slices them into Blobs.
  * {@code walk.from} and {@code walk.to} are the grid indices (row-major) of the walk's two end images. Encoded once
  * per frame on the training thread; every viewer gets the same bytes.
+ *
+ * <p>StyleGAN runs add {@code "style":{"psi":p,"mix":{"rows":r,"cols":c,"layers":"coarse","from":i,"to":j},
+ * "noise":{"count":k}}} and two more sections after the walk, {@code "mixing"} and {@code "noise"} (see
+ * {@link StyleSections}).
  */
 public final class ImageFrameEncoder {
     public static final String GRID = "grid";
     public static final String WALK = "walk";
+    public static final String MIXING = "mixing";
+    public static final String NOISE = "noise";
     private static final String PNG = "image/png";
 
     private ImageFrameEncoder() {
@@ -40,7 +46,7 @@ public final class ImageFrameEncoder {
      */
     public static byte[] encode(String runId, long frameNo, long step, ImageGrid grid, byte[] gridPng,
                                 int walkFrom, int walkTo, ImageGrid walk, byte[] walkPng) {
-        return encode(runId, frameNo, step, grid, gridPng, walkFrom, walkTo, walk, walkPng, null);
+        return encode(runId, frameNo, step, grid, gridPng, walkFrom, walkTo, walk, walkPng, null, null);
     }
 
     /**
@@ -57,9 +63,30 @@ public final class ImageFrameEncoder {
                          long images) {
     }
 
-    /** As above, with the header's {@code growth} object when {@code growth} is not null (ProGAN runs). */
+    /**
+     * A StyleGAN run's extra views (docs/protocol.md 3.4).
+     *
+     * @param psi        the truncation psi the frame's views were rendered with
+     * @param rows       A sources (the mixing grid's rows below its header row)
+     * @param cols       B sources (its columns right of the header column)
+     * @param layers     "coarse", "middle" or "fine"
+     * @param from       first style layer taken from B
+     * @param to         end (exclusive) of the layers taken from B
+     * @param mixingPng  the (rows + 1) x (cols + 1) mixing grid
+     * @param noiseCount noise draws in the noise strip (the strip has one more tile: their per-pixel std)
+     * @param noisePng   the noise strip
+     */
+    public record StyleSections(double psi, int rows, int cols, String layers, int from, int to, byte[] mixingPng,
+                                int noiseCount, byte[] noisePng) {
+    }
+
+    /**
+     * As above, with the header's {@code growth} object when {@code growth} is not null (ProGAN runs), and a
+     * StyleGAN run's {@code style} header and sections when {@code style} is not null.
+     */
     public static byte[] encode(String runId, long frameNo, long step, ImageGrid grid, byte[] gridPng,
-                                int walkFrom, int walkTo, ImageGrid walk, byte[] walkPng, Growth growth) {
+                                int walkFrom, int walkTo, ImageGrid walk, byte[] walkPng, Growth growth,
+                                StyleSections style) {
         ObjectNode header = Json.MAPPER.createObjectNode();
         header.put("type", "images").put("runId", runId).put("frame", frameNo).put("step", step);
         if (growth != null) {
@@ -73,8 +100,21 @@ public final class ImageFrameEncoder {
         sections.addObject().put("name", GRID).put("mime", PNG).put("bytes", gridPng.length);
         sections.addObject().put("name", WALK).put("mime", PNG).put("bytes", walkPng.length);
 
-        ByteBuffer out = FrameContainer.withHeader(header, gridPng.length + walkPng.length);
+        int extra = 0;
+        if (style != null) {
+            ObjectNode st = header.putObject("style").put("psi", style.psi());
+            st.putObject("mix").put("rows", style.rows()).put("cols", style.cols()).put("layers", style.layers())
+                    .put("from", style.from()).put("to", style.to());
+            st.putObject("noise").put("count", style.noiseCount());
+            sections.addObject().put("name", MIXING).put("mime", PNG).put("bytes", style.mixingPng().length);
+            sections.addObject().put("name", NOISE).put("mime", PNG).put("bytes", style.noisePng().length);
+            extra = style.mixingPng().length + style.noisePng().length;
+        }
+        ByteBuffer out = FrameContainer.withHeader(header, gridPng.length + walkPng.length + extra);
         out.put(gridPng).put(walkPng);
+        if (style != null) {
+            out.put(style.mixingPng()).put(style.noisePng());
+        }
         return out.array();
     }
 

@@ -26,6 +26,8 @@ public record ImageGrid(int cols, int rows, int channels, int height, int width,
     public static final int DEFAULT_GAP = 2;
     /** Grey level of the gap: dark but distinct from the black (-1) background of digit images. */
     public static final int GAP_GREY = 64;
+    /** The sample value drawn as {@link #GAP_GREY}: fills a tile that should read as an empty cell. */
+    public static final float GAP_VALUE = GAP_GREY / 127.5f - 1f;
 
     public ImageGrid {
         if (cols < 1 || rows < 1 || height < 1 || width < 1 || gap < 0) {

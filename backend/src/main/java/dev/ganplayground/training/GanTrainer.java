@@ -6,13 +6,13 @@ import dev.ganplayground.data.PointDistribution;
 import dev.ganplayground.data.PointDistributions;
 import dev.ganplayground.metrics.MetricNames;
 import dev.ganplayground.nn.FloatVec;
-import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.Network;
 import java.util.SplittableRandom;
 
 /**
  * Trains one GAN in ticks on the calling thread: a 2D GAN (MLPs on a {@link PointDistribution}) or an image GAN
- * (the DCGAN on an image {@link RealSource}); the step logic is the same, only the sample width and the networks
- * differ. Everything random comes
+ * (the DCGAN, ProGAN or StyleGAN on an image {@link RealSource}); the step logic is the same, only the sample
+ * width and the networks ({@link Network}s) differ. Everything random comes
  * from separate streams split off the config's seed (G init, D init, data, noise, fixed visual batches, replay),
  * so a seed reproduces a run and drawing a frame never shifts the training streams.
  *
@@ -36,8 +36,8 @@ public final class GanTrainer implements Trainer {
 
     private RunConfig config;
     private long step;
-    private final Sequential g;
-    private final Sequential d;
+    private final Network g;
+    private final Network d;
     private final OptimizerSlot optG;
     private final OptimizerSlot optD;
     private SplittableRandom dataRng;
@@ -125,18 +125,24 @@ public final class GanTrainer implements Trainer {
         long t0 = System.nanoTime();
         stats.reset();
         int dSteps = config.train().dSteps();
-        for (int i = 0; i < steps; i++) {
-            switch (mode) {
-                case BOTH -> {
-                    for (int k = 0; k < dSteps; k++) {
-                        discriminatorStep();
+        g.setTraining(true);
+        try {
+            for (int i = 0; i < steps; i++) {
+                switch (mode) {
+                    case BOTH -> {
+                        for (int k = 0; k < dSteps; k++) {
+                            discriminatorStep();
+                        }
+                        generatorStep();
                     }
-                    generatorStep();
+                    case D_ONLY -> discriminatorStep();
+                    case G_ONLY -> generatorStep();
                 }
-                case D_ONLY -> discriminatorStep();
-                case G_ONLY -> generatorStep();
+                step++;
             }
-            step++;
+        } finally {
+            // Frames and evaluations sample between ticks: no style mixing, no W-average update there.
+            g.setTraining(false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TickReport(step, steps, seconds, stats.means(seconds > 0 ? steps / seconds : Double.NaN));
@@ -330,12 +336,17 @@ public final class GanTrainer implements Trainer {
         d.ensureCapacity(2 * batch);
     }
 
-    // Package-private access for PlaneViews and tests.
-    Sequential generatorNet() {
+    /** The generator (StyleGAN's views render through it directly; call between ticks only). */
+    public Network generator() {
         return g;
     }
 
-    Sequential discriminatorNet() {
+    // Package-private access for PlaneViews and tests.
+    Network generatorNet() {
+        return g;
+    }
+
+    Network discriminatorNet() {
         return d;
     }
 

@@ -5,7 +5,7 @@ import dev.ganplayground.config.NoiseKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.data.Bounds;
 import dev.ganplayground.nn.FloatVec;
-import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.Network;
 import java.util.SplittableRandom;
 
 /**
@@ -59,7 +59,7 @@ final class PlaneViews {
      * fakes, whose gradients there are dropped), in groups of b packs for minibatch discrimination.
      */
     private float[] arrows(float[] fake, int n, LossKind loss) {
-        Sequential d = t.discriminatorNet();
+        Network d = t.discriminatorNet();
         FloatVec in = t.buffers().dIn;
         FloatVec ds = t.buffers().dScores;
         FloatVec dx = t.buffers().dFake;
@@ -103,7 +103,7 @@ final class PlaneViews {
      * approximate picture of "D at a point".
      */
     private float[] heatmap(Bounds b, int h, LossKind loss) {
-        Sequential d = t.discriminatorNet();
+        Network d = t.discriminatorNet();
         FloatVec in = t.buffers().dIn;
         int m = t.packing();
         int total = h * h;

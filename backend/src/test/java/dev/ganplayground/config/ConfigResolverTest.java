@@ -22,7 +22,8 @@ class ConfigResolverTest {
     void presetsResolve() {
         assertThat(presets.all()).extracting(Preset::id)
                 .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure", "shapes-dcgan",
-                        "mnist-dcgan", "fashion-dcgan", "shapes-progan", "mnist-progan", "fashion-progan");
+                        "mnist-dcgan", "fashion-dcgan", "shapes-progan", "mnist-progan", "fashion-progan",
+                        "shapes-stylegan", "mnist-stylegan", "fashion-stylegan");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
@@ -37,6 +38,10 @@ class ConfigResolverTest {
                 assertThat(c.model().architecture()).isEqualTo(ArchitectureKind.PROGAN);
                 assertThat(c.model().progan().maxResolution()).isEqualTo(32);
                 assertThat(c.train().loss()).isEqualTo(LossKind.LEAST_SQUARES);
+            } else if (p.id().endsWith("-stylegan")) {
+                assertThat(p.id()).isEqualTo(c.data().kind().wireName() + "-stylegan");
+                assertThat(c.model().architecture()).isEqualTo(ArchitectureKind.STYLEGAN);
+                assertThat(c.model().style()).isEqualTo(StyleConfig.DEFAULTS);
             } else if (!p.id().equals("collapse") && !p.id().equals("cure")) {
                 assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
                 assertThat(c.isImageRun()).isFalse();

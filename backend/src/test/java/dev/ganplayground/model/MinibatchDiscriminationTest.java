@@ -9,6 +9,7 @@ import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
 import dev.ganplayground.config.RemediesConfig;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.config.ReplayConfig;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.GradCheck;

@@ -6,6 +6,7 @@ import dev.ganplayground.config.ActivationKind;
 import dev.ganplayground.config.ArchitectureKind;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.NoiseKind;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.nn.Activation;
 import dev.ganplayground.nn.Dense;
 import dev.ganplayground.nn.Sequential;

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * How fast an image preset learns, measured the way a user sees it: wall time from Play to the evaluation rows
  * (classifier confidence, classes covered, Frechet classifier distance), with the sample grid saved as PNG at each
  * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}. ProGAN
- * presets add the resolution and phase to each row and, at the end, the training speed per resolution.
+ * presets add the resolution and phase to each row and, at the end, the training speed per resolution. StyleGAN
+ * presets work too ({@code -Dpreset=mnist-stylegan}): their saved grids are the 32x32 ones drawn with the view's
+ * truncation psi, their evaluation the untruncated centre crops.
  */
 @EnabledIfSystemProperty(named = "probe", matches = "images")
 class ImageLearningProbe {

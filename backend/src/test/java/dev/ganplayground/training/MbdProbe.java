@@ -6,7 +6,7 @@ import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.model.MinibatchDiscrimination;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Layer;
-import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.Network;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +58,8 @@ class MbdProbe {
         }
     }
 
-    static void report(Sequential d, float[] pts, int rows, String label) {
-        List<Layer> ls = d.layers();
+    static void report(Network d, float[] pts, int rows, String label) {
+        List<Layer> ls = ((dev.ganplayground.nn.Sequential) d).layers();
         FloatVec x = FloatVec.allocate(rows * 2);
         x.copyFrom(pts, 0, 0, 2 * rows);
         FloatVec cur = x;

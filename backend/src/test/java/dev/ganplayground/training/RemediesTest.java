@@ -10,6 +10,7 @@ import dev.ganplayground.config.MinibatchDiscriminationConfig;
 import dev.ganplayground.config.ModelConfig;
 import dev.ganplayground.config.Presets;
 import dev.ganplayground.config.RemediesConfig;
+import dev.ganplayground.config.StyleConfig;
 import dev.ganplayground.config.ReplayConfig;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.config.TrainConfig;
@@ -32,7 +33,7 @@ class RemediesTest {
     static RunConfig small(RemediesConfig r) {
         ModelConfig m = BASE.model();
         ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels());
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels(), m.progan(), m.style());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
         return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), r, BASE.alarm());

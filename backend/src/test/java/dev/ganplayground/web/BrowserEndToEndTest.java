@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page in Debian's headless Chromium against a real server: it connects, a ring run appears, Play makes the
- * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline.
+ * loss chart and the plane fill with data from the server; the A/B view; an image run's grid, walk and timeline;
+ * a StyleGAN run's mixing grid and psi slider.
  * Saves screenshots under target/.
  */
 class BrowserEndToEndTest extends BrowserTestBase {
@@ -135,6 +136,64 @@ class BrowserEndToEndTest extends BrowserTestBase {
         Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "image-run.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @DisplayName("A StyleGAN run in the browser: the mixing grid and noise strip show, and moving the psi slider"
+            + " re-renders the mixing grid while paused")
+    void styleMixerInThePage() throws Exception {
+        driver.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(180));
+        wait.until(d -> !text(d, "state").isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=preset]")))
+                .selectByValue("shapes-stylegan");
+        wait.until(d -> attr(d, "mixing-grid", "data-frame") >= 1);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=noise-strip]")).getAttribute("src"))
+                .startsWith("blob:");
+        assertThat(attrText(driver, "mixing-grid", "data-psi")).isEqualTo("0.7");
+        String before = pixels();
+        WebElement slider = driver.findElement(By.cssSelector("[data-testid=psi-slider]"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = 0.2;"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", slider);
+        wait.until(d -> "0.2".equals(attrText(d, "mixing-grid", "data-psi")));
+        assertThat(text(driver, "psi-value")).isEqualTo("0.20");
+        assertThat(pixels()).as("the mixing grid's pixels change with psi").isNotEqualTo(before);
+        driver.findElement(By.cssSelector("[data-testid=mix-layers][value=fine]")).click();
+        wait.until(d -> "fine".equals(attrText(d, "mixing-grid", "data-layers")));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), "style-run.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertNoConsoleErrors();
+        // Leave the page as the other tests expect it: scrolled to the top (a hash change keeps the scroll position).
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        // The server allows a few active runs: free this one for the other tests (and the CPU), as its owner (the
+        // page's token).
+        String owner = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return localStorage.getItem('gan.token')");
+        WebClient http = WebClient.create(server.vertx);
+        try {
+            for (Object o : http.getAbs(server.url("/api/runs")).send().await().bodyAsJsonArray()) {
+                JsonObject run = (JsonObject) o;
+                if ("shapes-stylegan".equals(run.getString("preset"))) {
+                    assertThat(http.deleteAbs(server.url("/api/runs/" + run.getString("runId")))
+                            .putHeader("Authorization", "Bearer " + owner).send().await().statusCode())
+                            .isEqualTo(204);
+                }
+            }
+        } finally {
+            http.close();
+        }
+    }
+
+    /** A checksum of the mixing grid's decoded pixels (drawn to a canvas in the page). */
+    private static String pixels() {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const img = document.querySelector('[data-testid=mixing-grid]');"
+                        + " const c = document.createElement('canvas'); c.width = img.naturalWidth;"
+                        + " c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+                        + " const d = g.getImageData(0, 0, c.width, c.height).data; let h = 0;"
+                        + " for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i]) % 1000000007; return h;"));
     }
 
     private static void assertNoConsoleErrors() {

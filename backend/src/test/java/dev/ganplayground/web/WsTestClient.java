@@ -146,7 +146,12 @@ final class WsTestClient implements AutoCloseable {
     }
 
     JsonObject awaitFrame() throws InterruptedException {
-        JsonObject f = frames.poll(WAIT_S, TimeUnit.SECONDS);
+        return awaitFrame(WAIT_S);
+    }
+
+    /** Like {@link #awaitFrame()} with a longer wait (a run whose classifier is trained first). */
+    JsonObject awaitFrame(long seconds) throws InterruptedException {
+        JsonObject f = frames.poll(seconds, TimeUnit.SECONDS);
         if (f == null) {
             throw new AssertionError("no binary frame");
         }

@@ -10,7 +10,11 @@
  * [name="/view/gridSize"].
  */
 import { html, setHtml } from '../../lib/html.js';
+import { isStyleConfig } from '../../protocol/messages.js';
 import { fieldRow, showFieldErrors, errorsForFields, liveFieldPatch, writeLiveFields } from '../../lib/form-fields.js';
+
+/** View fields only StyleGAN runs use (psi and the layer group are on the mixer itself). */
+const STYLE_ONLY = ['/view/mixSources', '/view/noiseSamples'];
 
 class GanImageSettings extends HTMLElement {
   #config = null; #serverErrors = {}; #localErrors = {};
@@ -26,6 +30,10 @@ class GanImageSettings extends HTMLElement {
         hint: 'older frames are thinned evenly beyond this; the newest is always kept' })}
       ${fieldRow({ pointer: '/view/evalEvery', label: 'evaluate every (steps)', kind: 'int', min: 10, max: 100000,
         hint: 'class histogram, classes covered, KL to uniform, Fréchet classifier distance' })}
+      ${fieldRow({ pointer: '/view/mixSources', label: 'mixing sources per side', kind: 'int', min: 2, max: 6,
+        hint: 'StyleGAN: A sources (rows) and B sources (columns) of the mixing grid' })}
+      ${fieldRow({ pointer: '/view/noiseSamples', label: 'noise draws', kind: 'int', min: 2, max: 8,
+        hint: 'StyleGAN: images of one w with fresh noise in the noise view' })}
       </fieldset></form>`);
     this.querySelector('form').addEventListener('change', (e) => {
       const patch = liveFieldPatch(e.target, this.#localErrors);
@@ -40,7 +48,9 @@ class GanImageSettings extends HTMLElement {
   set errors(errors) { this.#serverErrors = errors ?? {}; this.#showErrors(); }
 
   #update() {
-    if (this.firstChild && this.#config) writeLiveFields(this, this.#config, this.#localErrors);
+    if (!this.firstChild || !this.#config) return;
+    for (const p of STYLE_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !isStyleConfig(this.#config);
+    writeLiveFields(this, this.#config, this.#localErrors);
   }
 
   #showErrors() {

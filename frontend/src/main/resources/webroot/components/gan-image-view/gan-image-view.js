@@ -9,12 +9,14 @@
  * An image run's view: the loading progress, the fixed-z sample grid and the latent-walk strip under it, the
  * timeline (scrub back while live frames keep coming, play the kept frames as a movie, back to live), exports
  * and the class histogram; a ProGAN run's growth status (gan-growth-status) above the grid, whose tiles grow with
- * the resolution and are shown crisply upscaled. Live pictures come from the frame's PNG bytes, past ones from the REST timeline.
+ * the resolution and are shown crisply upscaled; for StyleGAN runs also gan-style-mixer (mixing grid, psi slider,
+ * noise strip). Live pictures come from the frame's PNG bytes, past ones from the REST timeline.
  * Test hooks: data-mode (live | scrub | play) on the element, progress, walk-strip, export-* (see children).
  */
 import { html, setHtml } from '../../lib/html.js';
 import { CrispImage, RecentObjectUrls } from '../../lib/crisp-image.js';
 import { sectionBlob } from '../../protocol/frame.js';
+import { isStyleConfig } from '../../protocol/messages.js';
 import { runUrls } from '../../protocol/rest.js';
 import * as tl from '../../app/timeline.js';
 import { TimelineSync } from '../../app/timeline-sync.js';
@@ -35,12 +37,13 @@ class GanImageView extends HTMLElement {
       <gan-image-grid></gan-image-grid><p class="image-waiting" data-testid="image-waiting">waiting for the first samples…</p>
       <div class="walk-row"><img data-testid="walk-strip" alt="latent walk" draggable="false">
         <small class="walk-caption" data-testid="walk-caption"></small></div>
+      <gan-style-mixer hidden></gan-style-mixer>
       <gan-timeline></gan-timeline>
       <gan-image-exports></gan-image-exports><gan-class-histogram></gan-class-histogram>`);
     const q = (s) => this.querySelector(s);
     this.#els = { progress: q('gan-load-progress'), growth: q('gan-growth-status'), grid: q('gan-image-grid'), waiting: q('[data-testid=image-waiting]'),
       walk: new CrispImage(q('[data-testid=walk-strip]')), caption: q('[data-testid=walk-caption]'), timeline: q('gan-timeline'),
-      hist: q('gan-class-histogram'), exports: q('gan-image-exports') };
+      hist: q('gan-class-histogram'), exports: q('gan-image-exports'), mixer: q('gan-style-mixer') };
     this.addEventListener('gan-tile', (e) => { e.stopPropagation(); this.#pickTile(e.detail.index); });
     this.addEventListener('gan-timeline', (e) => { e.stopPropagation(); this.#timeline(e.detail.action, e.detail.index); });
     this.#resize = new ResizeObserver(() => this.#fit());
@@ -77,6 +80,10 @@ class GanImageView extends HTMLElement {
     e.timeline.state = { list, cursor: this.#cursor };
     this.dataset.mode = this.#cursor.mode;
     e.hist.classes = this.#data?.classes ?? null;
+    const images = this.#data?.images ?? null;
+    e.mixer.hidden = !isStyleConfig(this.#run?.config) || !images?.header?.style;
+    e.mixer.config = this.#run?.config ?? null;
+    e.mixer.images = images;
     this.#show();
   }
 
@@ -117,7 +124,7 @@ class GanImageView extends HTMLElement {
 
   #fit() {
     const w = Math.floor(this.clientWidth);
-    if (w > 0) { this.#els.grid.fit(w); this.#els.walk.fit(w, WALK_MIN_SHARE * w); }
+    if (w > 0) { this.#els.grid.fit(w); this.#els.walk.fit(w, WALK_MIN_SHARE * w); this.#els.mixer.fit(w); }
   }
 
   #pickTile(index) {

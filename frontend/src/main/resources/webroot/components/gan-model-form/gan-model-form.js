@@ -6,15 +6,15 @@
  *
  * The structural settings (model.*, seed). Edits are a draft until "Rebuild networks" is confirmed in a
  * dialog, because applying them builds new networks (step 0, history cleared). "Revert" restores the run's.
- * A DCGAN (model.architecture "dcgan", image runs) shows its width (baseChannels) instead of the MLP's layers and
- * activations, which it ignores; a ProGAN (architecture "progan") shows its growth settings (model.progan.*) too;
- * hidden fields are never part of the patch.
+ * An image run (model.architecture "dcgan", "progan" or "stylegan") shows its width (baseChannels) instead of the
+ * MLP's layers and activations, which it ignores; a ProGAN run also its growth settings (model.progan.*), a StyleGAN
+ * run its mapping network and regularisation (model.style.*). Hidden fields are never part of the patch.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
 import { fieldRow, readInput, writeInput, showFieldErrors, errorsForFields, FieldParseError } from '../../lib/form-fields.js';
 import { getAt, mergePatch, patchAt } from '../../lib/json-pointer.js';
-import { isImageConfig } from '../../protocol/messages.js';
+import { isImageConfig, isStyleConfig } from '../../protocol/messages.js';
 
 const ACTIVATIONS = [{ value: 'relu', label: 'ReLU' }, { value: 'leaky_relu', label: 'leaky ReLU' }, { value: 'tanh', label: 'tanh' }];
 const LAYERS_HINT = 'widths of the hidden layers, comma separated (0 to 8 layers of 1 to 1024)';
@@ -22,6 +22,8 @@ const MLP_ONLY = ['/model/gHidden', '/model/dHidden', '/model/gActivation', '/mo
 const DCGAN_ONLY = ['/model/baseChannels'];
 const PROGAN_ONLY = ['/model/progan/maxResolution', '/model/progan/fadeInImages', '/model/progan/stabilizeImages',
   '/model/progan/mbstdGroup', '/model/progan/resetOptimizerOnGrowth'];
+const STYLE_ONLY = ['/model/style/mappingLayers', '/model/style/mappingWidth', '/model/style/mappingLrMultiplier',
+  '/model/style/mixingProbability', '/model/style/wAvgDecay'];
 
 class GanModelForm extends HTMLElement {
   #config = null; #serverErrors = {}; #localErrors = {}; #dirty = false;
@@ -34,7 +36,7 @@ class GanModelForm extends HTMLElement {
       ${fieldRow({ pointer: '/model/gActivation', label: 'G activation', kind: 'select', options: ACTIVATIONS })}
       ${fieldRow({ pointer: '/model/dActivation', label: 'D activation', kind: 'select', options: ACTIVATIONS })}
       ${fieldRow({ pointer: '/model/baseChannels', label: 'base channels', kind: 'int', min: 8, max: 128,
-        hint: 'image GAN width: the DCGAN has base and 2 x base channels; ProGAN min(2 x base, 32 x base / resolution)' })}
+        hint: "DCGAN: D has base and 2 x base channels, G mirrors it; ProGAN: min(2 x base, 32 x base / resolution); StyleGAN: channels at 32x32, doubling per halving up to 4 x base" })}
       ${fieldRow({ pointer: '/model/progan/maxResolution', label: 'max resolution', kind: 'int', min: 8, max: 32,
         hint: 'the side the networks grow to: 8, 16 or 32' })}
       ${fieldRow({ pointer: '/model/progan/fadeInImages', label: 'fade-in images', kind: 'int', min: 64, max: 10000000,
@@ -45,6 +47,16 @@ class GanModelForm extends HTMLElement {
         hint: "minibatch standard deviation group size in D's last block" })}
       ${fieldRow({ pointer: '/model/progan/resetOptimizerOnGrowth', label: 'reset Adam on growth', kind: 'bool',
         hint: "start the optimizers' state from zero at each growth step (the paper's code)" })}
+      ${fieldRow({ pointer: '/model/style/mappingLayers', label: 'mapping layers', kind: 'int', min: 1, max: 8,
+        hint: 'dense layers of the mapping network z -> w (paper: 8)' })}
+      ${fieldRow({ pointer: '/model/style/mappingWidth', label: 'mapping width (w size)', kind: 'int', min: 16, max: 512,
+        hint: 'paper: 512' })}
+      ${fieldRow({ pointer: '/model/style/mappingLrMultiplier', label: 'mapping lr multiplier', kind: 'float', min: 0, max: 1,
+        hint: "the mapping network learns this much slower (paper: 0.01)" })}
+      ${fieldRow({ pointer: '/model/style/mixingProbability', label: 'style-mixing probability', kind: 'float', min: 0, max: 1,
+        hint: 'share of training batches that mix two z at a random layer (paper: 0.9)' })}
+      ${fieldRow({ pointer: '/model/style/wAvgDecay', label: 'W-average decay', kind: 'float', min: 0, max: 0.9999,
+        hint: 'moving average of w that truncation pulls towards (paper: 0.995)' })}
       ${fieldRow({ pointer: '/model/latentDim', label: 'latent dimension', kind: 'int', min: 1, max: 64,
         hint: 'size of z; with 2 the manifold view is exact' })}
       ${fieldRow({ pointer: '/model/noise', label: 'noise', kind: 'select', options: ['gaussian', 'uniform'] })}
@@ -111,6 +123,7 @@ class GanModelForm extends HTMLElement {
     for (const p of DCGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !dcgan;
     const progan = this.#config?.model?.architecture === 'progan';
     for (const p of PROGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !progan;
+    for (const p of STYLE_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !isStyleConfig(this.#config);
     const latent = this.querySelector('[name="/model/latentDim"]');
     latent.max = dcgan ? '128' : '64';
     latent.closest('.field').title = dcgan ? 'size of z (1 to 128)' : 'size of z; with 2 the manifold view is exact';

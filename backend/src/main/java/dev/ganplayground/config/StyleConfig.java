@@ -1,0 +1,27 @@
+package dev.ganplayground.config;
+
+/**
+ * StyleGAN's generator settings (architecture {@code stylegan}; structural). Paper values (Karras et al. 2019,
+ * NVlabs/stylegan) in brackets; the defaults are CPU-sized so 32x32 samples form within minutes.
+ *
+ * @param mappingLayers       dense layers of the mapping network z -> w, in [1, 8]; default 4 [8]
+ * @param mappingWidth        width of w and of the mapping's layers, in [16, 512]; default 64 [512]
+ * @param mappingLrMultiplier learning-rate multiplier of the mapping network, in (0, 1]; default 0.01 [0.01]
+ * @param mixingProbability   probability that a training batch uses two z's with a random crossover layer (style
+ *                            mixing regularisation), in [0, 1]; default 0.9 [0.9]
+ * @param wAvgDecay           decay of the moving average of w that truncation pulls towards, in [0, 1); default
+ *                            0.995 [0.995]
+ */
+public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrMultiplier, double mixingProbability,
+                          double wAvgDecay) {
+    /** The defaults (also in presets/defaults.json). */
+    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995);
+
+    void validate(Validator v, String at) {
+        v.intRange(at + "/mappingLayers", mappingLayers, 1, 8);
+        v.intRange(at + "/mappingWidth", mappingWidth, 16, 512);
+        v.rangeAbove(at + "/mappingLrMultiplier", mappingLrMultiplier, 0, 1);
+        v.range(at + "/mixingProbability", mixingProbability, 0, 1);
+        v.rangeBelow(at + "/wAvgDecay", wAvgDecay, 0, 1);
+    }
+}

@@ -1,0 +1,444 @@
+package dev.ganplayground.model;
+
+import dev.ganplayground.nn.AdaIn;
+import dev.ganplayground.nn.FloatVec;
+import dev.ganplayground.nn.Network;
+import dev.ganplayground.nn.NoiseInjection;
+import dev.ganplayground.nn.Sequential;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * StyleGAN's generator (Karras et al. 2019): a mapping network z -> w, and a synthesis network from a learned 4x4
+ * constant whose every layer (conv, noise, leaky ReLU, AdaIN) takes its style from an affine map of w. The parts
+ * come from {@link StyleGan}; this class wires them, keeps them in one flat parameter vector and does the passes.
+ *
+ * <p>Training passes ({@link #setTraining} true) apply style-mixing regularisation: with probability
+ * {@code mixingProbability} a second z is mapped and the layers from a random crossover on take their w from it
+ * (one crossover per batch, as NVlabs/stylegan does), and the W average moves towards the batch's mean w. Noise is
+ * fresh per row in every pass. Sampling passes ({@link #forward} outside training: evaluation) use neither; the
+ * views render through {@link #synthesize} with explicit per-layer w's (truncation, mixing grid) and fixed noise.
+ */
+public final class StyleGenerator implements Network {
+    private final StyleGan.Spec spec;
+    private final int layers;
+    private final int wDim;
+    private final int latent;
+    private final int constWidth;
+    private final FloatVec params;
+    private final FloatVec grads;
+    private final FloatVec constant;
+    private final FloatVec dConstant;
+    private final Sequential mapping;
+    private final Sequential[] affine;
+    private final Sequential[] blocks;
+    private final NoiseInjection[] noises;
+    private final AdaIn[] adain;
+    private final Sequential toRgb;
+    private final float[] wAvg;
+    private final SplittableRandom mixRng;
+    private final SplittableRandom noiseRng;
+    /** Noise of sampling passes (evaluation), apart from training's so evaluating never shifts a run's streams. */
+    private final SplittableRandom sampleNoiseRng;
+    private boolean training;
+    private int fixedCrossover = -1;
+    private boolean frozen;
+
+    private int capacity;
+    private FloatVec zBoth = FloatVec.allocate(0);
+    private FloatVec x0 = FloatVec.allocate(0);
+    private FloatVec dx0 = FloatVec.allocate(0);
+    private FloatVec dW = FloatVec.allocate(0);
+    private FloatVec dWLayer = FloatVec.allocate(0);
+    private FloatVec wLayers = FloatVec.allocate(0);
+    private FloatVec[] dStyles = new FloatVec[0];
+    private FloatVec[] adaOut = new FloatVec[0];
+    private FloatVec[] dAdaOut = new FloatVec[0];
+    private FloatVec[] dBlockOut = new FloatVec[0];
+    private final FloatVec[] wOfLayer;
+    private int lastCrossover;
+    private boolean lastFromMapping;
+
+    StyleGenerator(StyleGan.Spec spec, StyleGan.Parts parts, int rowCapacity, SplittableRandom rng) {
+        this.spec = spec;
+        this.layers = parts.blocks().size();
+        this.wDim = spec.mappingWidth();
+        this.latent = spec.latentDim();
+        this.constWidth = parts.constWidth();
+        List<List<dev.ganplayground.nn.Layer>> chains = new ArrayList<>();
+        chains.add(parts.mapping());
+        chains.addAll(parts.affine());
+        chains.addAll(parts.blocks());
+        chains.add(parts.toRgb());
+        int total = constWidth;
+        for (var c : chains) {
+            total += Sequential.parameterCount(c);
+        }
+        params = FloatVec.allocate(total);
+        grads = FloatVec.allocate(total);
+        constant = params.view(0, constWidth);
+        dConstant = grads.view(0, constWidth);
+        int[] at = {constWidth};
+        mapping = chain(parts.mapping(), rowCapacity, at);
+        affine = new Sequential[layers];
+        blocks = new Sequential[layers];
+        for (int i = 0; i < layers; i++) {
+            affine[i] = chain(parts.affine().get(i), rowCapacity, at);
+        }
+        for (int i = 0; i < layers; i++) {
+            blocks[i] = chain(parts.blocks().get(i), rowCapacity, at);
+        }
+        toRgb = chain(parts.toRgb(), rowCapacity, at);
+        noises = parts.noises().toArray(new NoiseInjection[0]);
+        adain = parts.adain().toArray(new AdaIn[0]);
+        wOfLayer = new FloatVec[layers];
+        wAvg = new float[wDim];
+        // Init order: constant, mapping, affines, blocks, toRGB; then the helper streams.
+        for (int i = 0; i < constWidth; i++) {
+            constant.set(i, (float) rng.nextGaussian());
+        }
+        mapping.initialize(rng);
+        for (int i = 0; i < layers; i++) {
+            affine[i].initialize(rng);
+            // The style's scale half starts at 1 (NVlabs/stylegan adds 1 to a zero-initialised bias), shift at 0.
+            FloatVec p = affine[i].parameters();
+            int c = adain[i].channels();
+            for (int k = 0; k < c; k++) {
+                p.set(p.length() - 2 * c + k, 1f);
+            }
+        }
+        for (Sequential b : blocks) {
+            b.initialize(rng);
+        }
+        toRgb.initialize(rng);
+        mixRng = rng.split();
+        noiseRng = rng.split();
+        sampleNoiseRng = rng.split();
+        ensureCapacity(rowCapacity);
+    }
+
+    private Sequential chain(List<dev.ganplayground.nn.Layer> ls, int rows, int[] at) {
+        int n = Sequential.parameterCount(ls);
+        Sequential s = new Sequential(ls, rows, params.view(at[0], n), grads.view(at[0], n));
+        at[0] += n;
+        return s;
+    }
+
+    /** Style layers (two per resolution from 4x4 up). */
+    public int styleLayers() {
+        return layers;
+    }
+
+    /** Width of w. */
+    public int wDim() {
+        return wDim;
+    }
+
+    public StyleGan.Spec spec() {
+        return spec;
+    }
+
+    /** A copy of the tracked W average. */
+    public float[] wAverage() {
+        return wAvg.clone();
+    }
+
+    /** Test hook: style-mixing crossover of the following training passes (-1: random, as in training). */
+    public void fixCrossover(int crossover) {
+        if (crossover < -1 || crossover > layers) {
+            throw new IllegalArgumentException("crossover must be in [-1, " + layers + "], found " + crossover);
+        }
+        fixedCrossover = crossover;
+    }
+
+    /** Test hook: keep the noise images and the second z of the last pass instead of drawing new ones. */
+    public void freezeRandomness(boolean freeze) {
+        frozen = freeze;
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
+    @Override
+    public int inputWidth() {
+        return latent;
+    }
+
+    @Override
+    public int outputWidth() {
+        return toRgb.outputWidth();
+    }
+
+    @Override
+    public FloatVec parameters() {
+        return params;
+    }
+
+    @Override
+    public FloatVec gradients() {
+        return grads;
+    }
+
+    @Override
+    public void setGroupRows(int groupRows) {
+        // No layer of the generator mixes rows.
+    }
+
+    @Override
+    public void ensureCapacity(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        freeBuffers();
+        mapping.ensureCapacity(2 * rows);
+        toRgb.ensureCapacity(rows);
+        zBoth = FloatVec.allocate(2 * rows * latent);
+        x0 = FloatVec.allocate(rows * constWidth);
+        dx0 = FloatVec.allocate(rows * constWidth);
+        dW = FloatVec.allocate(2 * rows * wDim);
+        dWLayer = FloatVec.allocate(rows * wDim);
+        wLayers = FloatVec.allocate(layers * rows * wDim);
+        dStyles = new FloatVec[layers];
+        adaOut = new FloatVec[layers];
+        dAdaOut = new FloatVec[layers];
+        dBlockOut = new FloatVec[layers];
+        for (int i = 0; i < layers; i++) {
+            affine[i].ensureCapacity(rows);
+            blocks[i].ensureCapacity(rows);
+            noises[i].reserve(rows);
+            adain[i].reserve(rows);
+            dStyles[i] = FloatVec.allocate(rows * adain[i].styleWidth());
+            adaOut[i] = FloatVec.allocate(rows * adain[i].width());
+            dAdaOut[i] = FloatVec.allocate(rows * adain[i].width());
+            dBlockOut[i] = FloatVec.allocate(rows * adain[i].width());
+        }
+        capacity = rows;
+    }
+
+    /**
+     * z -> image. Training: style mixing (see the class comment), fresh noise, W-average update. Otherwise plain
+     * G(z) with fresh noise and no truncation (evaluation samples the model as trained).
+     */
+    @Override
+    public FloatVec forward(FloatVec z, int rows) {
+        checkRows(rows);
+        int crossover = layers;
+        if (training) {
+            crossover = fixedCrossover >= 0 ? fixedCrossover
+                    : mixRng.nextDouble() < spec.mixingProbability() ? 1 + mixRng.nextInt(layers - 1) : layers;
+        }
+        int mapped = crossover < layers ? 2 * rows : rows;
+        zBoth.copyFrom(z, 0, rows * latent);
+        if (mapped > rows && !frozen) {
+            FloatBuffer zb = zBoth.buffer();
+            for (int i = rows * latent, end = 2 * rows * latent; i < end; i++) {
+                zb.put(i, (float) mixRng.nextGaussian());
+            }
+        }
+        FloatVec w = mapping.forward(zBoth, mapped);
+        if (training) {
+            updateAverage(w, rows);
+        }
+        FloatVec a = w.view(0, rows * wDim);
+        FloatVec b = mapped > rows ? w.view(rows * wDim, rows * wDim) : a;
+        for (int i = 0; i < layers; i++) {
+            wOfLayer[i] = i < crossover ? a : b;
+        }
+        if (!frozen) {
+            for (NoiseInjection n : noises) {
+                n.drawNoise(training ? noiseRng : sampleNoiseRng, rows);
+            }
+        }
+        lastCrossover = crossover;
+        lastFromMapping = true;
+        return synthesis(rows);
+    }
+
+    /** w_avg <- mean + decay (w_avg - mean), NVlabs/stylegan's lerp(batch_avg, dlatent_avg, beta). */
+    private void updateAverage(FloatVec w, int rows) {
+        double decay = spec.wAvgDecay();
+        FloatBuffer wb = w.buffer();
+        for (int k = 0; k < wDim; k++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += wb.get(r * wDim + k);
+            }
+            double mean = s / rows;
+            wAvg[k] = (float) (mean + decay * (wAvg[k] - mean));
+        }
+    }
+
+    private FloatVec synthesis(int rows) {
+        FloatBuffer xb = x0.buffer();
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < constWidth; k++) {
+                xb.put(r * constWidth + k, constant.get(k));
+            }
+        }
+        FloatVec x = x0;
+        for (int i = 0; i < layers; i++) {
+            FloatVec style = affine[i].forward(wOfLayer[i], rows);
+            FloatVec h = blocks[i].forward(x, rows);
+            adain[i].forward(h, style, adaOut[i], rows);
+            x = adaOut[i];
+        }
+        return toRgb.forward(x, rows);
+    }
+
+    /**
+     * Back-propagates the last {@link #forward}; the gradient w.r.t. z is not available ({@code dInput} must be
+     * null: nothing upstream of G is trained).
+     */
+    @Override
+    public void backward(FloatVec dOut, int rows, boolean paramGrads, FloatVec dInput) {
+        if (dInput != null) {
+            throw new UnsupportedOperationException("the style generator gives no gradient w.r.t. z");
+        }
+        if (!lastFromMapping) {
+            throw new IllegalStateException("backward follows a forward from z only");
+        }
+        checkRows(rows);
+        int mapped = lastCrossover < layers ? 2 * rows : rows;
+        dW.view(0, mapped * wDim).fill(0f);
+        toRgb.backward(dOut, rows, paramGrads, dAdaOut[layers - 1]);
+        for (int i = layers - 1; i >= 0; i--) {
+            adain[i].backward(blocks[i].output(), affine[i].output(), dAdaOut[i], dBlockOut[i], dStyles[i], rows);
+            blocks[i].backward(dBlockOut[i], rows, paramGrads, i == 0 ? dx0 : dAdaOut[i - 1]);
+            affine[i].backward(dStyles[i], rows, paramGrads, dWLayer);
+            int offset = i < lastCrossover ? 0 : rows * wDim;
+            FloatBuffer acc = dW.buffer();
+            FloatBuffer g = dWLayer.buffer();
+            for (int k = 0, n = rows * wDim; k < n; k++) {
+                acc.put(offset + k, acc.get(offset + k) + g.get(k));
+            }
+        }
+        if (paramGrads) {
+            FloatBuffer g = dx0.buffer();
+            for (int k = 0; k < constWidth; k++) {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += g.get(r * constWidth + k);
+                }
+                dConstant.set(k, (float) s);
+            }
+        }
+        mapping.backward(dW, mapped, paramGrads, null);
+    }
+
+    /** w = mapping(z) for {@code n} latent rows (n x latentDim), in chunks; n x wDim floats. */
+    public float[] mapToW(float[] zs, int n) {
+        float[] out = new float[n * wDim];
+        for (int at = 0; at < n; at += capacity) {
+            int k = Math.min(capacity, n - at);
+            zBoth.copyFrom(zs, at * latent, 0, k * latent);
+            mapping.forward(zBoth, k).copyTo(0, out, at * wDim, k * wDim);
+        }
+        lastFromMapping = false;
+        return out;
+    }
+
+    /** The truncation trick: w' = w_avg + psi (w - w_avg) for each of the {@code n} rows of {@code w}. */
+    public float[] truncate(float[] w, int n, double psi) {
+        float[] out = new float[n * wDim];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < wDim; k++) {
+                out[r * wDim + k] = (float) (wAvg[k] + psi * (w[r * wDim + k] - wAvg[k]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per-layer w's for {@link #synthesize}: row r takes {@code wB}'s row r in the style layers [from, to) and
+     * {@code wA}'s row r in the others (n rows of wDim each). Style mixing with crossover c is [c, styleLayers): c = 0
+     * is pure B, c = styleLayers pure A; the mixing grid's coarse/middle/fine ranges come from
+     * {@link StyleGan#layerRange}.
+     */
+    public float[] perLayer(float[] wA, float[] wB, int n, int from, int to) {
+        float[] out = new float[n * layers * wDim];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < layers; i++) {
+                float[] src = i >= from && i < to ? wB : wA;
+                System.arraycopy(src, r * wDim, out, (r * layers + i) * wDim, wDim);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Images from explicit per-layer w's: {@code wl} holds n rows of styleLayers x wDim floats (row r's w for
+     * layer i at (r * layers + i) * wDim). Noise comes from {@code new SplittableRandom(noiseSeed)}: with
+     * {@code perRow} false one noise image per layer is shared by every row (NVlabs/stylegan's fixed noise, so rows
+     * differ only by their styles); with it true every row gets its own draws. Leaves the training streams alone.
+     */
+    public float[] synthesize(float[] wl, int n, long noiseSeed, boolean perRow) {
+        float[] out = new float[n * outputWidth()];
+        SplittableRandom rng = new SplittableRandom(noiseSeed);
+        if (!perRow) {
+            for (NoiseInjection ni : noises) {
+                ni.drawNoise(rng, 1);
+            }
+        }
+        for (int at = 0; at < n; at += capacity) {
+            int k = Math.min(capacity, n - at);
+            FloatBuffer wb = wLayers.buffer();
+            for (int i = 0; i < layers; i++) {
+                for (int r = 0; r < k; r++) {
+                    wb.put((i * capacity + r) * wDim, wl, ((at + r) * layers + i) * wDim, wDim);
+                }
+                wOfLayer[i] = wLayers.view(i * capacity * wDim, k * wDim);
+            }
+            for (NoiseInjection ni : noises) {
+                if (perRow) {
+                    ni.drawNoise(rng, k);
+                } else {
+                    FloatVec img = ni.noise();
+                    for (int r = 1; r < k; r++) {
+                        img.copyFrom(img, 0, r * ni.spatial(), ni.spatial());
+                    }
+                }
+            }
+            synthesis(k).copyTo(0, out, at * outputWidth(), k * outputWidth());
+        }
+        lastFromMapping = false;
+        return out;
+    }
+
+    private void checkRows(int rows) {
+        if (rows < 1 || rows > capacity) {
+            throw new IllegalArgumentException("rows must be in [1, " + capacity + "], found " + rows);
+        }
+    }
+
+    private void freeBuffers() {
+        for (FloatVec v : new FloatVec[]{zBoth, x0, dx0, dW, dWLayer, wLayers}) {
+            v.close();
+        }
+        for (FloatVec[] vs : List.of(dStyles, adaOut, dAdaOut, dBlockOut)) {
+            for (FloatVec v : vs) {
+                v.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        freeBuffers();
+        zBoth = x0 = dx0 = dW = dWLayer = wLayers = FloatVec.allocate(0);
+        dStyles = adaOut = dAdaOut = dBlockOut = new FloatVec[0];
+        capacity = 0;
+        mapping.close();
+        for (int i = 0; i < layers; i++) {
+            affine[i].close();
+            blocks[i].close();
+            adain[i].close();
+        }
+        toRgb.close();
+        params.close();
+        grads.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ganplayground.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** StyleGAN's config: the presets, and validation errors that name the JSON pointer of the bad field. */
+class StyleConfigTest {
+    private final Presets presets = Presets.load();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"model\":{\"style\":{\"mappingLayers\":9}}}|/model/style/mappingLayers",
+            "{\"model\":{\"style\":{\"mappingWidth\":8}}}|/model/style/mappingWidth",
+            "{\"model\":{\"style\":{\"mappingLrMultiplier\":0}}}|/model/style/mappingLrMultiplier",
+            "{\"model\":{\"style\":{\"mixingProbability\":1.5}}}|/model/style/mixingProbability",
+            "{\"model\":{\"style\":{\"wAvgDecay\":1}}}|/model/style/wAvgDecay",
+            "{\"view\":{\"truncationPsi\":-0.1}}|/view/truncationPsi",
+            "{\"view\":{\"mixLayers\":\"all\"}}|/view/mixLayers",
+            "{\"view\":{\"mixSources\":7}}|/view/mixSources",
+            "{\"view\":{\"noiseSamples\":1}}|/view/noiseSamples"})
+    @DisplayName("a bad StyleGAN field is named by its pointer")
+    void badFieldsNamed(String overrides, String pointer) throws Exception {
+        ConfigException e = catchThrowableOfType(() -> presets.resolve("mnist-stylegan",
+                Json.MAPPER.readTree(overrides)), ConfigException.class);
+        assertThat(e.errors()).extracting(FieldError::pointer).containsExactly(pointer);
+    }
+
+    @Test
+    @DisplayName("stylegan needs an image dataset; a 2D distribution names /model/architecture")
+    void styleganNeedsImages() throws Exception {
+        ConfigException e = catchThrowableOfType(() -> presets.resolve("ring8",
+                Json.MAPPER.readTree("{\"model\":{\"architecture\":\"stylegan\"}}")), ConfigException.class);
+        assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/model/architecture");
+        RunConfig c = presets.resolve("fashion-stylegan", null);
+        assertThat(c.isImageRun()).isTrue();
+        assertThat(c.view().truncationPsi()).isEqualTo(0.7);
+        assertThat(c.view().mixLayers()).isEqualTo("coarse");
+    }
+}

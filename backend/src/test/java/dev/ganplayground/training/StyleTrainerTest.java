@@ -1,0 +1,51 @@
+package dev.ganplayground.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganplayground.config.Json;
+import dev.ganplayground.config.Presets;
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.metrics.MetricNames;
+import dev.ganplayground.model.StyleGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The shared trainer on StyleGAN's networks: 32x32 samples, finite steps, and evaluation that leaves training be. */
+class StyleTrainerTest {
+    private static RunConfig small() throws Exception {
+        return Presets.load().resolve("shapes-stylegan", Json.MAPPER.readTree("{\"model\":{\"baseChannels\":4,"
+                + "\"latentDim\":8,\"style\":{\"mappingLayers\":2,\"mappingWidth\":16}},\"train\":{\"batchSize\":8}}"));
+    }
+
+    private static List<Double> trace(boolean sampleBetween) throws Exception {
+        List<Double> losses = new ArrayList<>();
+        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+            for (int i = 0; i < 3; i++) {
+                TickReport r = t.train(1, StepMode.BOTH);
+                losses.add(r.means().get(MetricNames.LOSS_D));
+                losses.add(r.means().get(MetricNames.LOSS_G));
+                if (sampleBetween) {
+                    t.generate(5, new SplittableRandom(i));
+                }
+            }
+            StyleGenerator g = (StyleGenerator) t.generator();
+            assertThat(g.wAverage()).as("training moved the W average").isNotEqualTo(new float[g.wDim()]);
+        }
+        return losses;
+    }
+
+    @Test
+    @DisplayName("StyleGAN trains on padded 32x32 images with finite losses; sampling between ticks changes nothing")
+    void trainsAndSamplingLeavesTrainingAlone() throws Exception {
+        List<Double> plain = trace(false);
+        assertThat(plain).allSatisfy(l -> assertThat(l).isFinite());
+        assertThat(trace(true)).containsExactlyElementsOf(plain);
+        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+            assertThat(t.sampleWidth()).isEqualTo(32 * 32);
+            assertThat(t.generate(3, new SplittableRandom(1))).hasSize(3 * 32 * 32);
+        }
+    }
+}
