@@ -145,6 +145,20 @@ public final class StyleGenerator implements Network {
         return wAvg.clone();
     }
 
+    /** The W average: a checkpoint keeps it, so truncation pulls toward the same point after a restart. */
+    @Override
+    public float[] trainedState() {
+        return wAverage();
+    }
+
+    @Override
+    public void restoreTrainedState(float[] state) {
+        if (state == null || state.length != wAvg.length) {
+            throw new IllegalArgumentException("a W average of " + wAvg.length + " floats is needed");
+        }
+        System.arraycopy(state, 0, wAvg, 0, wAvg.length);
+    }
+
     /** Test hook: style-mixing crossover of the following training passes (-1: random, as in training). */
     public void fixCrossover(int crossover) {
         if (crossover < -1 || crossover > layers) {

@@ -55,6 +55,18 @@ public interface Network extends AutoCloseable {
     default void setTraining(boolean training) {
     }
 
+    /**
+     * State that training changes outside the parameters (StyleGAN's W average), copied, for checkpoints; null when
+     * there is none.
+     */
+    default float[] trainedState() {
+        return null;
+    }
+
+    /** Puts back what {@link #trainedState} returned (a no-op for networks without such state). */
+    default void restoreTrainedState(float[] state) {
+    }
+
     /** Frees every native buffer of this network now. */
     @Override
     void close();

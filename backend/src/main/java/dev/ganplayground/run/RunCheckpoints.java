@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Maps a {@link RunImage} to a {@link Checkpoint} and back. Header fields: runId, preset, owner, state, reason,
  * images (real images shown: ProGAN's growth stage), savedAt, config (as the REST API shows it), optimizerG/optimizerD {kind, updates}, alarms, modes, classes. Float arrays:
- * {@code g/params}, {@code d/params}, {@code g/opt/<i>}, {@code d/opt/<i>} (Adam: 0 = m, 1 = v). Double arrays:
+ * {@code g/params}, {@code d/params}, {@code g/opt/<i>}, {@code d/opt/<i>} (Adam: 0 = m, 1 = v), {@code g/extra}
+ * (StyleGAN's W average). Double arrays:
  * {@code train/<metric>} and {@code eval/<metric>}, one per history column.
  */
 final class RunCheckpoints {
@@ -56,6 +57,9 @@ final class RunCheckpoints {
             h.put("images", t.images());
             floats.put("g/params", t.generator());
             floats.put("d/params", t.discriminator());
+            if (t.generatorExtra() != null) {
+                floats.put("g/extra", t.generatorExtra());
+            }
             optimizer(h, floats, "g", "optimizerG", t.optimizerG());
             optimizer(h, floats, "d", "optimizerD", t.optimizerD());
         }
@@ -80,7 +84,8 @@ final class RunCheckpoints {
             if (c.floats().containsKey("g/params")) {
                 trainer = new TrainerState(c.step(), c.floats("g/params"), c.floats("d/params"),
                         optimizer(h, c, "g", "optimizerG"), optimizer(h, c, "d", "optimizerD"),
-                        h.path("images").asLong(0));
+                        h.path("images").asLong(0),
+                        c.floats().containsKey("g/extra") ? c.floats("g/extra") : null);
             }
             List<CollapseAlarm.Event> alarms = new ArrayList<>();
             for (JsonNode a : h.withArray("alarms")) {

@@ -255,7 +255,7 @@ public final class GanTrainer implements Trainer {
     @Override
     public TrainerState captureState() {
         return new TrainerState(step, g.parameters().toArray(), d.parameters().toArray(), optG.capture(),
-                optD.capture(), 0);
+                optD.capture(), 0, g.trainedState());
     }
 
     /**
@@ -276,6 +276,9 @@ public final class GanTrainer implements Trainer {
         }
         optG.restore(s.optimizerG());
         optD.restore(s.optimizerD());
+        if (s.generatorExtra() != null) {
+            g.restoreTrainedState(s.generatorExtra());
+        }
         g.parameters().copyFrom(s.generator(), 0, 0, s.generator().length);
         d.parameters().copyFrom(s.discriminator(), 0, 0, s.discriminator().length);
         step = s.step();

@@ -238,7 +238,7 @@ public final class ProganTrainer implements Trainer {
     @Override
     public TrainerState captureState() {
         return new TrainerState(step, g.net().parameters().toArray(), d.net().parameters().toArray(), optG.capture(),
-                optD.capture(), images);
+                optD.capture(), images, null);
     }
 
     /** Moves the networks to the growth stage of the saved image count first, then puts everything back. */

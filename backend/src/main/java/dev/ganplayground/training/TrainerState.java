@@ -12,9 +12,11 @@ import java.util.SplittableRandom;
  * @param optimizerG G's optimizer state
  * @param optimizerD D's optimizer state
  * @param images     real images shown so far, where that places the networks (ProGAN's growth); 0 otherwise
+ * @param generatorExtra G's state outside its parameters ({@code Network#trainedState}: StyleGAN's W average), or
+ *                   null
  */
 public record TrainerState(long step, float[] generator, float[] discriminator, OptimizerState optimizerG,
-                           OptimizerState optimizerD, long images) {
+                           OptimizerState optimizerD, long images, float[] generatorExtra) {
     /**
      * The root of a resumed run's training streams (data, noise): they cannot be read back from a
      * {@link SplittableRandom}, so they are derived again from the seed and the step, which makes a run resumed from

@@ -48,4 +48,21 @@ class StyleTrainerTest {
             assertThat(t.generate(3, new SplittableRandom(1))).hasSize(3 * 32 * 32);
         }
     }
+
+    @Test
+    @DisplayName("a checkpoint keeps the W average: a restored StyleGAN truncates toward the same point")
+    void checkpointKeepsTheWAverage() throws Exception {
+        TrainerState saved;
+        float[] wAvg;
+        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+            t.train(3, StepMode.BOTH);
+            saved = t.captureState();
+            wAvg = ((StyleGenerator) t.generator()).wAverage();
+        }
+        assertThat(saved.generatorExtra()).containsExactly(wAvg);
+        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+            t.restoreState(saved);
+            assertThat(((StyleGenerator) t.generator()).wAverage()).containsExactly(wAvg);
+        }
+    }
 }
