@@ -119,32 +119,16 @@ public final class GanTrainer implements Trainer {
      * counted.
      */
     public TickReport train(int steps, StepMode mode) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must be >= 0, found " + steps);
-        }
-        long t0 = System.nanoTime();
         stats.reset();
-        int dSteps = config.train().dSteps();
+        double seconds;
         g.setTraining(true);
         try {
-            for (int i = 0; i < steps; i++) {
-                switch (mode) {
-                    case BOTH -> {
-                        for (int k = 0; k < dSteps; k++) {
-                            discriminatorStep();
-                        }
-                        generatorStep();
-                    }
-                    case D_ONLY -> discriminatorStep();
-                    case G_ONLY -> generatorStep();
-                }
-                step++;
-            }
+            seconds = TickLoop.run(steps, mode, config.train().dSteps(), this::discriminatorStep,
+                    this::generatorStep, () -> step++);
         } finally {
             // Frames and evaluations sample between ticks: no style mixing, no W-average update there.
             g.setTraining(false);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
         return new TickReport(step, steps, seconds, stats.means(seconds > 0 ? steps / seconds : Double.NaN));
     }
 

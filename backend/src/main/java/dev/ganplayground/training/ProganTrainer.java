@@ -104,26 +104,9 @@ public final class ProganTrainer implements Trainer {
 
     @Override
     public TickReport train(int steps, StepMode mode) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must be >= 0, found " + steps);
-        }
-        long t0 = System.nanoTime();
         stats.reset();
-        int dSteps = config.train().dSteps();
-        for (int i = 0; i < steps; i++) {
-            switch (mode) {
-                case BOTH -> {
-                    for (int k = 0; k < dSteps; k++) {
-                        discriminatorStep();
-                    }
-                    generatorStep();
-                }
-                case D_ONLY -> discriminatorStep();
-                case G_ONLY -> generatorStep();
-            }
-            step++;
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = TickLoop.run(steps, mode, config.train().dSteps(), this::discriminatorStep,
+                this::generatorStep, () -> step++);
         Map<String, Double> means = new HashMap<>(stats.means(seconds > 0 ? steps / seconds : Double.NaN));
         means.put(MetricNames.PROGAN_ALPHA, stage.alpha());
         means.put(MetricNames.PROGAN_RESOLUTION, (double) stage.resolution());
@@ -146,7 +129,9 @@ public final class ProganTrainer implements Trainer {
         double norm = d.net().gradientNorm();
         check(MetricNames.LOSS_D, l);
         check(MetricNames.GRAD_D_NORM, norm);
-        optD.step(d.net().parameters(), d.net().gradients());
+        if (!optD.step(d.net().parameters(), d.net().gradients())) {
+            throw new NonFiniteException(GanTrainer.PARAMS_D, step, Double.POSITIVE_INFINITY); // undone, as GanTrainer
+        }
         stats.addD(l, GanTrainer.meanScore(loss, scores, 0, b), GanTrainer.meanScore(loss, scores, b, b), norm);
         images += b;
         advance();
@@ -166,7 +151,9 @@ public final class ProganTrainer implements Trainer {
         double norm = g.net().gradientNorm();
         check(MetricNames.LOSS_G, l);
         check(MetricNames.GRAD_G_NORM, norm);
-        optG.step(g.net().parameters(), g.net().gradients());
+        if (!optG.step(g.net().parameters(), g.net().gradients())) {
+            throw new NonFiniteException(GanTrainer.PARAMS_G, step, Double.POSITIVE_INFINITY);
+        }
         stats.addG(l, GanTrainer.meanScore(loss, scores, 0, b), norm);
     }
 
