@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The part of a run that depends on what it learns: a 2D distribution ({@link PointEngine}: plane frames, mode
  * coverage, the collapse alarm) or images ({@link ImageEngine}: sample grids, a timeline, class coverage).
- * {@link Run} keeps the state machine, the histories and the publication order. Confined to the run's thread.
+ * {@link Run} keeps the state machine, its {@link RunRecord} the histories and the publication order; a
+ * {@link RunTraining} drives the engine. Confined to the run's thread.
  */
 interface RunEngine extends AutoCloseable {
     /** The trainer this engine drives (owned by the engine). */

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Fair admission to training: at most {@code max} runs train at once; a run started beyond that waits in a FIFO
  * queue and is told its position, and the head of the queue is admitted as soon as a training run pauses, stops
- * or fails. Runs call in from their own threads ({@link Run} asks on Start and leaves on any state other than
+ * or fails. Runs call in from their own threads ({@link RunStates} asks on Start and leaves on any state other than
  * running or queued); the answers go back to runs as commands, so a run's state still only changes on its thread.
  */
 final class TrainingSlots {
