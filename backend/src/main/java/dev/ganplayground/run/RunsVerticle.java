@@ -194,7 +194,11 @@ public final class RunsVerticle extends VerticleBase {
         vertx.fileSystem().mkdirs(dir)
                 .compose(v -> vertx.fileSystem().writeFile(Path.of(dir, "config.json").toString(),
                         Buffer.buffer(Json.MAPPER.valueToTree(config).toPrettyString())))
-                .onFailure(e -> LOG.warn("run {}: cannot write config.json under {}: {}", runId, dir, e.toString()));
+                .onFailure(e -> {
+                    if (registry.find(runId).isPresent()) { // else the run was deleted (its folder too) meanwhile
+                        LOG.warn("run {}: cannot write config.json under {}: {}", runId, dir, e.toString());
+                    }
+                });
     }
 
     private void delete(Message<JsonObject> m) {
