@@ -70,12 +70,21 @@ public record AppConfig(String host, int port, int maxActiveRuns, Path runsDir, 
 
     /** The integer in variable {@code name}, {@code fallback} when unset or blank (also used by AccessConfig). */
     static int integer(Map<String, String> env, String name, int fallback) {
+        long n = longInteger(env, name, fallback);
+        if (n != (int) n) {
+            throw new ConfigException(name, "must be an integer in 32 bits, found '" + env.get(name) + "'");
+        }
+        return (int) n;
+    }
+
+    /** The integer in variable {@code name}, {@code fallback} when unset or blank (ServerLimits' times, sizes). */
+    static long longInteger(Map<String, String> env, String name, long fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             return fallback;
         }
         try {
-            return Integer.parseInt(v.trim());
+            return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(name, "must be an integer, found '" + v + "'");
         }

@@ -48,15 +48,16 @@ public record ServerLimits(int maxFrameBytes, int maxMessageBytes, int messagesP
     public static ServerLimits fromEnv(Map<String, String> env) {
         ServerLimits d = DEFAULTS;
         return new ServerLimits(
-                (int) number(env, "GAN_WS_MAX_FRAME_BYTES", d.maxFrameBytes),
-                (int) number(env, "GAN_WS_MAX_MESSAGE_BYTES", d.maxMessageBytes),
-                (int) number(env, "GAN_WS_RATE", d.messagesPerSecond),
-                (int) number(env, "GAN_WS_BURST", d.messageBurst),
-                number(env, "GAN_WS_PING_MS", d.pingIntervalMs),
-                number(env, "GAN_WS_IDLE_MS", d.idleTimeoutMs),
-                (int) number(env, "GAN_WS_WRITE_QUEUE_BYTES", d.writeQueueBytes),
-                (int) number(env, "GAN_WS_TEXT_QUEUE_BYTES", d.textQueueBytes),
-                number(env, "GAN_RUN_MEMORY_MB", d.runMemoryBytes >> 20) << 20);
+                AppConfig.integer(env, "GAN_WS_MAX_FRAME_BYTES", d.maxFrameBytes),
+                AppConfig.integer(env, "GAN_WS_MAX_MESSAGE_BYTES", d.maxMessageBytes),
+                AppConfig.integer(env, "GAN_WS_RATE", d.messagesPerSecond),
+                AppConfig.integer(env, "GAN_WS_BURST", d.messageBurst),
+                AppConfig.longInteger(env, "GAN_WS_PING_MS", d.pingIntervalMs),
+                AppConfig.longInteger(env, "GAN_WS_IDLE_MS", d.idleTimeoutMs),
+                AppConfig.integer(env, "GAN_WS_WRITE_QUEUE_BYTES", d.writeQueueBytes),
+                AppConfig.integer(env, "GAN_WS_TEXT_QUEUE_BYTES", d.textQueueBytes),
+                // Clamped before the shift, so a huge value stays out of range (a clear error) instead of wrapping.
+                Math.min(AppConfig.longInteger(env, "GAN_RUN_MEMORY_MB", d.runMemoryBytes >> 20), 1L << 40) << 20);
     }
 
     /** The same limits with another inbound rate (tests). */
@@ -81,17 +82,5 @@ public record ServerLimits(int maxFrameBytes, int maxMessageBytes, int messagesP
     public ServerLimits withRunMemory(long bytes) {
         return new ServerLimits(maxFrameBytes, maxMessageBytes, messagesPerSecond, messageBurst, pingIntervalMs,
                 idleTimeoutMs, writeQueueBytes, textQueueBytes, bytes);
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name, "must be an integer, found '" + v + "'");
-        }
     }
 }

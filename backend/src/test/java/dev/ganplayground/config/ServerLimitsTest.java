@@ -19,6 +19,13 @@ class ServerLimitsTest {
         assertThat(l.messageBurst()).isEqualTo(9);
         assertThat(l.runMemoryBytes()).isEqualTo(512L << 20);
         assertThat(l.textQueueBytes()).isEqualTo(65_536);
+        // Values past 32 (or 44) bits are refused, never wrapped into the allowed range.
+        assertThat(catchThrowableOfType(ConfigException.class,
+                () -> ServerLimits.fromEnv(Map.of("GAN_WS_MAX_FRAME_BYTES", "4294968320"))).errors().get(0)
+                .pointer()).isEqualTo("GAN_WS_MAX_FRAME_BYTES");
+        assertThat(catchThrowableOfType(ConfigException.class,
+                () -> ServerLimits.fromEnv(Map.of("GAN_RUN_MEMORY_MB", "17592186044421"))).errors().get(0)
+                .pointer()).isEqualTo("GAN_RUN_MEMORY_MB");
         assertThat(catchThrowableOfType(ConfigException.class,
                 () -> ServerLimits.fromEnv(Map.of("GAN_WS_RATE", "fast"))).errors().get(0).pointer())
                 .isEqualTo("GAN_WS_RATE");
