@@ -14,10 +14,15 @@ public enum ArchitectureKind {
      * Karras et al.'s style-based generator (mapping network, AdaIN, noise inputs, style mixing) against a
      * ProGAN-style discriminator, at a fixed 32x32 (28x28 datasets padded).
      */
-    @JsonProperty("stylegan") STYLEGAN;
+    @JsonProperty("stylegan") STYLEGAN,
+    /**
+     * Not a GAN: the autoencoder of model.autoencoder (linear = PCA, stacked, conv, recurrent, denoising, sparse,
+     * variational), on an image dataset or the 3D point cloud.
+     */
+    @JsonProperty("autoencoder") AUTOENCODER;
 
-    /** True for the image architectures (dcgan, progan, stylegan), which need an image dataset. */
+    /** True for the image GANs (dcgan, progan, stylegan), which need an image dataset. */
     public boolean isImage() {
-        return this != MLP;
+        return this == DCGAN || this == PROGAN || this == STYLEGAN;
     }
 }

@@ -22,11 +22,18 @@ public enum DatasetKind {
     /** Fashion-MNIST, 28x28 grey, from the Debian package dataset-fashion-mnist or a configured folder. */
     @JsonProperty("fashion") FASHION,
     /** The built-in procedural shapes (8 classes, 28x28 grey): no download, exact class coverage. */
-    @JsonProperty("shapes") SHAPES;
+    @JsonProperty("shapes") SHAPES,
+    /** 3D points near a tilted plane (autoencoder runs only): a linear autoencoder finds the plane as PCA does. */
+    @JsonProperty("plane3d") PLANE3D;
 
-    /** True for the image datasets (trained by the DCGAN), false for the 2D distributions. */
+    /** True for the image datasets (trained by the DCGAN), false for the 2D distributions and the 3D cloud. */
     public boolean isImage() {
         return this == MNIST || this == FASHION || this == SHAPES;
+    }
+
+    /** True for the 2D distributions the MLP GAN learns. */
+    public boolean isPlane() {
+        return !isImage() && this != PLANE3D;
     }
 
     /** The wire name, e.g. "mnist" (also the image dataset registry's id). */

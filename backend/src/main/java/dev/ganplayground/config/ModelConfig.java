@@ -24,10 +24,13 @@ import java.util.List;
  * @param progan      progressive growing (architecture {@code progan}; see {@link ProganConfig})
  * @param style       StyleGAN's mapping network and regularisation ({@link StyleConfig}); only architecture
  *                    {@code stylegan} reads it
+ * @param autoencoder the autoencoder of architecture {@code autoencoder} ({@link AutoencoderConfig}); the GANs
+ *                    ignore it
  */
 public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                           ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
-                          int baseChannels, ProganConfig progan, StyleConfig style) {
+                          int baseChannels, ProganConfig progan, StyleConfig style,
+                          AutoencoderConfig autoencoder) {
     public static final int MAX_LATENT = 128;
     public static final int MIN_BASE = 4;
     public static final int MAX_BASE = 128;
@@ -40,12 +43,12 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         dHidden = dHidden == null ? null : Collections.unmodifiableList(new ArrayList<>(dHidden));
     }
 
-    /** The networks with the default {@link ProganConfig} and {@link StyleConfig} (tests). */
+    /** The networks with the default {@link ProganConfig}, {@link StyleConfig} and {@link AutoencoderConfig} (tests). */
     public ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden, List<Integer> dHidden,
                        ActivationKind gActivation, ActivationKind dActivation, ArchitectureKind architecture,
                        int baseChannels) {
         this(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture, baseChannels,
-                ProganConfig.DEFAULTS, StyleConfig.DEFAULTS);
+                ProganConfig.DEFAULTS, StyleConfig.DEFAULTS, AutoencoderConfig.DEFAULTS);
     }
 
     void validate(Validator v, String at) {
@@ -67,18 +70,29 @@ public record ModelConfig(int latentDim, NoiseKind noise, List<Integer> gHidden,
         } else {
             progan.validate(v, at + "/progan");
         }
+        if (autoencoder == null) {
+            v.fail(at + "/autoencoder", "is required");
+        } else {
+            autoencoder.validate(v, at + "/autoencoder");
+        }
+    }
+
+    /** The same networks with another autoencoder (tests, presets). */
+    public ModelConfig withAutoencoder(AutoencoderConfig next) {
+        return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture,
+                baseChannels, progan, style, next);
     }
 
     /** The same networks with another architecture and width (tests, presets). */
     public ModelConfig withArchitecture(ArchitectureKind kind, int base) {
         return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, kind, base, progan,
-                style);
+                style, autoencoder);
     }
 
     /** The same networks with other ProGAN settings (tests, presets). */
     public ModelConfig withProgan(ProganConfig next) {
         return new ModelConfig(latentDim, noise, gHidden, dHidden, gActivation, dActivation, architecture,
-                baseChannels, next, style);
+                baseChannels, next, style, autoencoder);
     }
 
     private static void layers(Validator v, String at, List<Integer> widths) {

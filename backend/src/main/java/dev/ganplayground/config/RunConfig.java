@@ -31,14 +31,40 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (remedies == null) v.fail("/remedies", "is required"); else remedies.validate(v, "/remedies");
         if (alarm == null) v.fail("/alarm", "is required"); else alarm.validate(v, "/alarm");
         if (data != null && data.kind() != null && model != null && model.architecture() != null) {
-            boolean images = data.kind().isImage();
-            v.require(images == model.architecture().isImage(), "/model/architecture",
-                    images ? "must be an image architecture ('dcgan', 'progan' or 'stylegan') for the image dataset '"
-                            + data.kind().wireName() + "'"
-                            : "must be 'mlp' for the 2D distribution '" + data.kind().wireName() + "'");
+            checkDataFitsModel(v);
         }
         v.throwIfInvalid();
         return this;
+    }
+
+    /** Which architectures may learn which data: GANs their own kind of data, autoencoders images or the cloud. */
+    private void checkDataFitsModel(Validator v) {
+        DatasetKind kind = data.kind();
+        ArchitectureKind arch = model.architecture();
+        if (arch == ArchitectureKind.AUTOENCODER) {
+            v.require(!kind.isPlane(), "/data/kind", "must be an image dataset or 'plane3d' for an autoencoder, found '"
+                    + kind.wireName() + "'");
+            AutoencoderKind ae = model.autoencoder() == null ? null : model.autoencoder().kind();
+            v.require(kind != DatasetKind.PLANE3D || ae == null || ae == AutoencoderKind.LINEAR
+                            || ae == AutoencoderKind.DENSE || ae == AutoencoderKind.VAE, "/model/autoencoder/kind",
+                    "must be 'linear', 'dense' or 'vae' for the 3D point cloud");
+            return;
+        }
+        v.require(kind != DatasetKind.PLANE3D, "/model/architecture",
+                "must be 'autoencoder' for the 3D point cloud 'plane3d'");
+        boolean images = kind.isImage();
+        if (kind != DatasetKind.PLANE3D) {
+            v.require(images == arch.isImage(), "/model/architecture",
+                    images ? "must be an image architecture ('dcgan', 'progan', 'stylegan' or 'autoencoder') for the"
+                            + " image dataset '" + kind.wireName() + "'"
+                            : "must be 'mlp' for the 2D distribution '" + kind.wireName() + "'");
+        }
+    }
+
+    /** True for an autoencoder run (not a JSON property). */
+    @JsonIgnore
+    public boolean isAutoencoderRun() {
+        return model.architecture() == ArchitectureKind.AUTOENCODER;
     }
 
     /** True for an image GAN run (DCGAN, ProGAN, StyleGAN) on an image dataset (not a JSON property). */
@@ -53,6 +79,6 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
      */
     public boolean structurallyDiffers(RunConfig next) {
         return seed != next.seed || !model.equals(next.model) || remedies.structurallyDiffers(next.remedies)
-                || (isImageRun() && !data.equals(next.data));
+                || ((isImageRun() || isAutoencoderRun()) && !data.equals(next.data));
     }
 }

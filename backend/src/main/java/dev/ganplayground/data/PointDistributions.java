@@ -23,6 +23,7 @@ public final class PointDistributions {
             case DRAWN -> DrawnMixture.of(config.points(), config.spread());
             case MNIST, FASHION, SHAPES -> throw new IllegalArgumentException(
                     "'" + config.kind().wireName() + "' is an image dataset, not a 2D distribution");
+            case PLANE3D -> throw new IllegalArgumentException("'plane3d' is a 3D point cloud, not a 2D distribution");
         };
     }
 }

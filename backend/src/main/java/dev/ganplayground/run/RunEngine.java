@@ -3,7 +3,7 @@ package dev.ganplayground.run;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
 import dev.ganplayground.training.StepMode;
-import dev.ganplayground.training.Trainer;
+import dev.ganplayground.training.Trainable;
 import dev.ganplayground.training.TickReport;
 
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 interface RunEngine extends AutoCloseable {
     /** The trainer this engine drives (owned by the engine). */
-    Trainer trainer();
+    Trainable trainer();
 
     /** Trains; a NonFiniteException stops before the offending update. */
     default TickReport train(int steps, StepMode mode) {
