@@ -4,6 +4,7 @@ import dev.ganplayground.training.RealSource;
 import dev.ganplayground.training.Trainable;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +23,15 @@ public interface AutoencoderTrainer extends Trainable {
 
     /** Greedy layer-wise training's current phase, or null when the run has no phases. */
     Phase phase();
+
+    /**
+     * Test accuracy of the trainer's own downstream classifiers, keyed by name (the pretraining experiment:
+     * "pretrained" and "scratch"); an empty map when it has none. An evaluation pass: training is not disturbed.
+     *
+     * @param inputs n test inputs, row-major
+     * @param labels their classes
+     */
+    Map<String, Double> classifierAccuracy(float[] inputs, int[] labels, int n);
 
     /** A corrupted copy of {@code n} inputs with the live corruption settings (the inputs are untouched). */
     float[] corrupt(float[] x, int n, SplittableRandom rng);

@@ -1,0 +1,22 @@
+package dev.ganplayground.ae;
+
+import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.data.ImageDataset;
+import dev.ganplayground.training.RealSource;
+
+/** Builds the trainer of an autoencoder run. */
+public final class AutoencoderTrainers {
+    private AutoencoderTrainers() {
+    }
+
+    /**
+     * The trainer for {@code config} (architecture {@code autoencoder}).
+     *
+     * @param source  the training inputs (an image dataset's training split, or the 3D cloud)
+     * @param dataset the image dataset with its labels (downstream classifiers draw their few labelled examples from
+     *                its training split), or null for the 3D cloud
+     */
+    public static AutoencoderTrainer create(RunConfig config, RealSource source, ImageDataset dataset) {
+        throw new UnsupportedOperationException("autoencoder runs are not built yet");
+    }
+}
