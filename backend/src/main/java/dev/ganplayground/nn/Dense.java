@@ -69,6 +69,21 @@ public final class Dense implements Layer {
         return in * out + out;
     }
 
+    /** The bound weight view W [in x out] (a {@link TiedDense} decoder reads it; null before {@link #bind}). */
+    FloatVec weights() {
+        return w;
+    }
+
+    /** The bound weight-gradient view dW [in x out] (a {@link TiedDense} decoder adds into it). */
+    FloatVec weightGradients() {
+        return dw;
+    }
+
+    /** True when the layer scales W at run time (equalised learning rate), which a tied decoder does not support. */
+    boolean scaled() {
+        return equalized != null;
+    }
+
     @Override
     public void bind(FloatVec params, FloatVec grads) {
         w = params.view(0, in * out);
