@@ -26,11 +26,10 @@ import java.util.SplittableRandom;
  * optimizer (train.optimizerG) over all arms' parameters in one flat vector (Adam and SGD act per element, so the
  * arms stay independent). A step allocates nothing. {@link StepMode} is a GAN notion: every mode runs these steps.
  *
- * <p>Phases: greedy layer-wise training (a dense single arm with greedy on) runs phaseSteps steps per encoder
- * block, then fine-tunes the stack for good; the optimizer starts afresh at each phase. The pretraining experiment
- * trains its autoencoder for phaseSteps steps, then copies the encoder into the "pretrained" classifier and trains
- * both classifiers ({@link Pretraining}) instead. Both phase schedules are functions of the step, so a restored
- * checkpoint resumes its phase.
+ * <p>{@link Phases}: greedy layer-wise training (a dense single arm with greedy on; experiments train end to end)
+ * runs phaseSteps steps per encoder block, then fine-tunes the stack for good; the optimizer starts afresh at each
+ * phase. The pretraining experiment trains its autoencoder for phaseSteps steps, then copies the encoder into the
+ * "pretrained" classifier and trains both classifiers ({@link Pretraining}) instead.
  *
  * <p>Metrics: with one arm ae/recon, ae/loss, ae/sparsity (+ ae/kl for a VAE); with several, the same per arm as
  * ae/&lt;arm&gt;/recon ...; always grad/ae_norm and speed/steps_per_s; ae/phase with phases; pretraining adds
@@ -52,8 +51,7 @@ final class AeTrainer implements AutoencoderTrainer {
     private final OptimizerSlot optimizer;
     private final Pretraining classifiers;
     private final OptimizerSlot classifierOptimizer;
-    private final boolean greedy;
-    private final int phaseSteps;
+    private final Phases phases;
     private SplittableRandom dataRng;
     private SplittableRandom noiseRng;
     private float[] heap = new float[0];
@@ -108,8 +106,6 @@ final class AeTrainer implements AutoencoderTrainer {
         normSlot = stats.slot(MetricNames.GRAD_AE_NORM);
         speedSlot = stats.slot(MetricNames.SPEED);
         optimizer = new OptimizerSlot(total, config.train().optimizerG());
-        greedy = m.greedy() && m.kind() == AutoencoderKind.DENSE && m.experiment() == ExperimentKind.NONE;
-        phaseSteps = m.phaseSteps();
         if (m.experiment() == ExperimentKind.PRETRAINING) {
             ArmSpec spec = specs.get(0);
             classifiers = new Pretraining(spec, dataset, ArmNets.build(spec, source.shape(), tanh, rows),
@@ -119,14 +115,17 @@ final class AeTrainer implements AutoencoderTrainer {
             clfPreSlot = stats.slot(MetricNames.CLF_PRETRAINED_LOSS);
             clfScratchSlot = stats.slot(MetricNames.CLF_SCRATCH_LOSS);
             clfNormSlot = stats.slot(MetricNames.GRAD_CLF_NORM);
+            phases = Phases.pretraining(m.phaseSteps(), classifiers.labelledCount());
         } else {
             classifiers = null;
             classifierOptimizer = new OptimizerSlot(0, config.train().optimizerD());
             clfPreSlot = clfScratchSlot = clfNormSlot = -1;
+            boolean greedy = m.greedy() && m.kind() == AutoencoderKind.DENSE && m.experiment() == ExperimentKind.NONE;
+            phases = greedy ? Phases.greedy(arms.get(0).blockCount(), m.phaseSteps()) : Phases.none();
         }
         ensureRows(rows);
         updateArmLosses();
-        lastPhase = phaseIndex(0);
+        lastPhase = phases.index(0);
     }
 
     private int[] registerArm(AeArm arm, boolean prefixed) {
@@ -182,23 +181,23 @@ final class AeTrainer implements AutoencoderTrainer {
 
     private void oneStep() {
         int b = config.train().batchSize();
-        int phaseNow = phaseIndex(step);
+        int phaseNow = phases.index(step);
         if (phaseNow != lastPhase) {
-            if (greedy) {
+            if (phases.greedy()) {
                 optimizer.reset();
             } else if (classifiers != null) {
                 classifiers.copyEncoder(arms.get(0).parameters(), arms.get(0).encoderParameterCount());
             }
             lastPhase = phaseNow;
         }
-        if (classifiers != null && phaseNow == 1) {
+        if (phases.classifiers(step)) {
             classifierStep(b);
             return;
         }
         source.sample(dataRng, heap, 0, b);
         clean.copyFrom(heap, 0, 0, b * width);
         Corruption.apply(config.train().autoencoder(), clean, input, b * width, noiseRng);
-        boolean shallow = greedy && phaseNow < arms.get(0).blockCount();
+        boolean shallow = phases.shallow(step);
         for (int i = 0; i < arms.size(); i++) {
             AeArm arm = arms.get(i);
             if (shallow) {
@@ -242,31 +241,9 @@ final class AeTrainer implements AutoencoderTrainer {
         }
     }
 
-    /** The phase a step belongs to: greedy, one per encoder block then fine-tuning; pretraining, 0 then 1. */
-    private int phaseIndex(long s) {
-        if (greedy) {
-            return (int) Math.min(s / phaseSteps, arms.get(0).blockCount());
-        }
-        return classifiers != null && s >= phaseSteps ? 1 : 0;
-    }
-
     @Override
     public Phase phase() {
-        if (!greedy && classifiers == null) {
-            return null;
-        }
-        int i = phaseIndex(step);
-        double progress = (step % phaseSteps) / (double) phaseSteps;
-        if (greedy) {
-            int blocks = arms.get(0).blockCount();
-            if (i == blocks) {
-                return new Phase(i, blocks + 1, "fine-tuning the stack", 0);
-            }
-            String on = i == 0 ? "on the data" : "on layer " + i + "'s codes";
-            return new Phase(i, blocks + 1, "autoencoder " + (i + 1) + " of " + blocks + " (" + on + ")", progress);
-        }
-        return i == 0 ? new Phase(0, 2, "pretraining the autoencoder (no labels)", progress)
-                : new Phase(1, 2, "training both classifiers on " + classifiers.labelledCount() + " labels", 0);
+        return phases.at(step);
     }
 
     @Override
@@ -343,7 +320,7 @@ final class AeTrainer implements AutoencoderTrainer {
         }
         step = s.step();
         // The phase of the last completed step: a checkpoint taken right at a boundary still crosses it next step.
-        lastPhase = phaseIndex(Math.max(step - 1, 0));
+        lastPhase = phases.index(Math.max(step - 1, 0));
         SplittableRandom r = TrainerState.resumedStreams(config.seed(), step);
         dataRng = r.split();
         noiseRng = r.split();
