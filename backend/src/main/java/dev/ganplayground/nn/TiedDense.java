@@ -18,7 +18,7 @@ public final class TiedDense implements Layer {
     private final int in;
     private FloatVec b;
     private FloatVec db;
-    private FloatVec ones;
+    private final OnesColumn ones = new OnesColumn();
     private FloatVec lastX;
     private FloatVec lastDy;
     private int lastRows;
@@ -66,26 +66,18 @@ public final class TiedDense implements Layer {
 
     @Override
     public void reserve(int rows) {
-        if (ones == null || rows > ones.length()) {
-            release();
-            ones = FloatVec.allocate(rows);
-            ones.fill(1f);
-        }
+        ones.reserve(rows);
     }
 
     @Override
     public void release() {
-        if (ones != null) {
-            ones.close();
-            ones = null;
-        }
+        ones.release();
     }
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
-        reserve(rows);
         FloatVec w = encoder.weights();
-        Blas.sgemm(false, false, rows, out, 1, 1f, ones, 1, b, out, 0f, y, out);
+        Blas.sgemm(false, false, rows, out, 1, 1f, ones.reserve(rows), 1, b, out, 0f, y, out);
         // y += x W^T: x is rows x in, W is out x in (stored [encoderIn x encoderOut] = [out x in]).
         Blas.sgemm(false, true, rows, out, in, 1f, x, in, w, in, 1f, y, out);
     }
@@ -97,8 +89,7 @@ public final class TiedDense implements Layer {
             Blas.sgemm(false, false, rows, in, out, 1f, dy, out, encoder.weights(), in, 0f, dx, in);
         }
         if (paramGrads) {
-            reserve(rows);
-            Blas.sgemv(true, rows, out, 1f, dy, out, ones, 0f, db);
+            Blas.sgemv(true, rows, out, 1f, dy, out, ones.reserve(rows), 0f, db);
             lastX = x;
             lastDy = dy;
             lastRows = rows;
