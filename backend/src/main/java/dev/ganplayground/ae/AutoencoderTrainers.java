@@ -1,5 +1,6 @@
 package dev.ganplayground.ae;
 
+import dev.ganplayground.config.ExperimentKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.data.ImageDataset;
 import dev.ganplayground.training.RealSource;
@@ -15,8 +16,13 @@ public final class AutoencoderTrainers {
      * @param source  the training inputs (an image dataset's training split, or the 3D cloud)
      * @param dataset the image dataset with its labels (downstream classifiers draw their few labelled examples from
      *                its training split), or null for the 3D cloud
+     * @throws IllegalArgumentException if the pretraining experiment has no labelled dataset
+     * @throws UnsupportedOperationException for the conv and recurrent kinds until their networks are wired in
      */
     public static AutoencoderTrainer create(RunConfig config, RealSource source, ImageDataset dataset) {
-        throw new UnsupportedOperationException("autoencoder runs are not built yet");
+        if (config.model().autoencoder().experiment() == ExperimentKind.PRETRAINING && dataset == null) {
+            throw new IllegalArgumentException("the pretraining experiment needs an image dataset with labels");
+        }
+        return new AeTrainer(config, source, dataset);
     }
 }

@@ -50,6 +50,36 @@ public final class MetricNames {
     /** ProGAN runs: the side of the images G makes and D sees, at the tick's end (4, 8, 16, 32). */
     public static final String PROGAN_RESOLUTION = "progan/resolution";
 
+    /** Autoencoder runs: reconstruction error, MSE per input value (per arm: {@code ae/<arm>/recon}). */
+    public static final String AE_RECON = "ae/recon";
+    /** VAE arms: the KL term KL(q(z|x) || N(0, I)) per input, before its weight. */
+    public static final String AE_KL = "ae/kl";
+    /** Autoencoder runs: the weighted sparsity penalty on the code (0 when off). */
+    public static final String AE_SPARSITY = "ae/sparsity";
+    /** Autoencoder runs: the objective trained on (see ae.AeArm for its terms). */
+    public static final String AE_LOSS = "ae/loss";
+    /** Autoencoder runs: L2 norm of all arms' parameter gradient together, mean over the tick. */
+    public static final String GRAD_AE_NORM = "grad/ae_norm";
+    /** Greedy layer-wise training (and pretraining): the phase index at the tick's end. */
+    public static final String AE_PHASE = "ae/phase";
+    /** Pretraining: mean cross-entropy of the classifier on the encoder pretrained by the autoencoder. */
+    public static final String CLF_PRETRAINED_LOSS = "clf/pretrained/loss";
+    /** Pretraining: mean cross-entropy of the same classifier trained from scratch. */
+    public static final String CLF_SCRATCH_LOSS = "clf/scratch/loss";
+    /** Pretraining: L2 norm of both classifiers' parameter gradient together. */
+    public static final String GRAD_CLF_NORM = "grad/clf_norm";
+
+    /**
+     * An experiment arm's own key for an autoencoder term: {@code ae/<arm>/<term>} from {@code ae/<term>}, e.g.
+     * {@code arm("over", AE_RECON)} is {@code ae/over/recon}.
+     */
+    public static String arm(String arm, String aeKey) {
+        if (!aeKey.startsWith("ae/")) {
+            throw new IllegalArgumentException("not an autoencoder term: " + aeKey);
+        }
+        return "ae/" + arm + "/" + aeKey.substring(3);
+    }
+
     private MetricNames() {
     }
 }

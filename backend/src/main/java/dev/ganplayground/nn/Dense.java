@@ -25,8 +25,8 @@ public final class Dense implements Layer {
     private FloatVec b;
     private FloatVec dw;
     private FloatVec db;
-    /** rows x 1 of ones (see the class comment), grown by {@link #reserve}; null until then and after release. */
-    private FloatVec ones;
+    /** rows x 1 of ones (see the class comment), grown by {@link #reserve}. */
+    private final OnesColumn ones = new OnesColumn();
 
     /** A layer initialised like PyTorch's Linear ({@link WeightInit#UNIFORM_FAN_IN}). */
     public Dense(int in, int out) {
@@ -69,6 +69,21 @@ public final class Dense implements Layer {
         return in * out + out;
     }
 
+    /** The bound weight view W [in x out] (a {@link TiedDense} decoder reads it; null before {@link #bind}). */
+    FloatVec weights() {
+        return w;
+    }
+
+    /** The bound weight-gradient view dW [in x out] (a {@link TiedDense} decoder adds into it). */
+    FloatVec weightGradients() {
+        return dw;
+    }
+
+    /** True when the layer scales W at run time (equalised learning rate), which a tied decoder does not support. */
+    boolean scaled() {
+        return equalized != null;
+    }
+
     @Override
     public void bind(FloatVec params, FloatVec grads) {
         w = params.view(0, in * out);
@@ -88,26 +103,19 @@ public final class Dense implements Layer {
 
     @Override
     public void reserve(int rows) {
-        if (ones == null || rows > ones.length()) {
-            release();
-            ones = FloatVec.allocate(rows);
-            ones.fill(1f);
-        }
+        ones.reserve(rows);
     }
 
     @Override
     public void release() {
-        if (ones != null) {
-            ones.close();
-            ones = null;
-        }
+        ones.release();
     }
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
-        reserve(rows); // a no-op when the network reserved the rows, as Sequential does
+        FloatVec column = ones.reserve(rows); // a no-op when the network reserved the rows, as Sequential does
         // y = ones b (every row b, exactly), then sgemm adds x W on top (beta = 1).
-        Blas.sgemm(false, false, rows, out, 1, bScale, ones, 1, b, out, 0f, y, out);
+        Blas.sgemm(false, false, rows, out, 1, bScale, column, 1, b, out, 0f, y, out);
         Blas.sgemm(false, false, rows, out, in, wScale, x, in, w, out, 1f, y, out);
     }
 
@@ -121,8 +129,7 @@ public final class Dense implements Layer {
             // dW = x^T dy
             Blas.sgemm(true, false, in, out, rows, wScale, x, in, dy, out, 0f, dw, out);
             // db = dy^T ones (column sums of dy)
-            reserve(rows);
-            Blas.sgemv(true, rows, out, bScale, dy, out, ones, 0f, db);
+            Blas.sgemv(true, rows, out, bScale, dy, out, ones.reserve(rows), 0f, db);
         }
     }
 }

@@ -13,22 +13,23 @@ import java.util.List;
 
 /**
  * One network's optimizer as the live config describes it: hyperparameter changes keep the state, a change of
- * kind starts the new rule's state from zero (OptimizerConfig's contract).
+ * kind starts the new rule's state from zero (OptimizerConfig's contract). Public for the autoencoder trainers of
+ * package {@code ae}.
  */
-final class OptimizerSlot implements AutoCloseable {
+public final class OptimizerSlot implements AutoCloseable {
     private final int size;
     /** The parameters before the update under way, to undo one that overflows. */
     private final FloatVec backup;
     private OptimizerKind kind;
     private Optimizer optimizer;
 
-    OptimizerSlot(int size, OptimizerConfig config) {
+    public OptimizerSlot(int size, OptimizerConfig config) {
         this.size = size;
         this.backup = FloatVec.allocate(size);
         configure(config);
     }
 
-    void configure(OptimizerConfig c) {
+    public void configure(OptimizerConfig c) {
         if (c.kind() != kind) {
             if (optimizer != null) {
                 optimizer.close();
@@ -44,7 +45,7 @@ final class OptimizerSlot implements AutoCloseable {
     }
 
     /** A heap copy of the state. */
-    OptimizerState capture() {
+    public OptimizerState capture() {
         List<FloatVec> live = optimizer.state();
         List<float[]> copies = new ArrayList<>(live.size());
         for (FloatVec v : live) {
@@ -54,7 +55,7 @@ final class OptimizerSlot implements AutoCloseable {
     }
 
     /** Puts a captured state back; the slot must already be configured for the same kind and size. */
-    void restore(OptimizerState s) {
+    public void restore(OptimizerState s) {
         List<FloatVec> live = optimizer.state();
         if (s.kind() != kind || s.vectors().size() != live.size()) {
             throw new IllegalArgumentException("optimizer state of " + s.kind() + " does not fit a " + kind
@@ -75,7 +76,7 @@ final class OptimizerSlot implements AutoCloseable {
      * rate can overflow): then the parameters are put back as they were and false is returned. The optimizer's
      * moments keep that step's (finite) gradient.
      */
-    boolean step(FloatVec params, FloatVec grads) {
+    public boolean step(FloatVec params, FloatVec grads) {
         int n = params.length();
         backup.buffer().put(0, params.buffer(), 0, n);
         optimizer.step(params, grads);
@@ -94,6 +95,17 @@ final class OptimizerSlot implements AutoCloseable {
             acc += b.get(i) * 0f;
         }
         return acc == 0f;
+    }
+
+    /**
+     * Starts the rule's state afresh (moments, velocity and update count zeroed) while keeping its kind and
+     * hyperparameters: greedy layer-wise training's phases each begin like a new optimizer.
+     */
+    public void reset() {
+        for (FloatVec v : optimizer.state()) {
+            v.fill(0f);
+        }
+        optimizer.setSteps(0);
     }
 
     /** The rule's state vectors and update count (see {@link Optimizer#state()}). */

@@ -23,7 +23,7 @@ public record TrainerState(long step, float[] generator, float[] discriminator, 
      * a checkpoint a deterministic function of that checkpoint. A golden-ratio multiple keeps nearby steps far apart
      * in seed space (SplittableRandom's own gamma idea).
      */
-    static SplittableRandom resumedStreams(long seed, long step) {
+    public static SplittableRandom resumedStreams(long seed, long step) {
         return new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
     }
 }
