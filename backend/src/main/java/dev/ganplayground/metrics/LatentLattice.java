@@ -7,7 +7,7 @@ import dev.ganplayground.data.Bounds;
  * figure of Kingma and Welling 2014, over the map's bounds instead of Gaussian quantiles). Points run like the
  * cells of an image: row 0 at the top (y = yMax), rows downwards to y = yMin, each row left (xMin) to right (xMax),
  * endpoints included (r = 1: the centre). So decoding them in order and tiling the outputs r per row gives a grid
- * that lies over the latent map as drawn (y up).
+ * that lies over the latent map as drawn (y up). Also the straight path between two codes for interpolation strips.
  */
 public final class LatentLattice {
     private LatentLattice() {
@@ -40,6 +40,26 @@ public final class LatentLattice {
      */
     public static float[] codes(LatentProjection projection, Bounds bounds, int r) {
         return projection.lift(points(bounds, r), r * r);
+    }
+
+    /**
+     * {@code steps} codes evenly spaced on the line from code {@code from} to code {@code to}, both included
+     * (steps x codeSize, row-major): the VAE's semantic interpolation decodes them in order.
+     */
+    public static float[] interpolate(float[] from, float[] to, int steps) {
+        if (from.length != to.length || from.length < 1 || steps < 2) {
+            throw new IllegalArgumentException("need two codes of the same size and steps >= 2, found sizes "
+                    + from.length + ", " + to.length + " and steps " + steps);
+        }
+        int c = from.length;
+        float[] out = new float[steps * c];
+        for (int s = 0; s < steps; s++) {
+            double t = (double) s / (steps - 1);
+            for (int j = 0; j < c; j++) {
+                out[s * c + j] = (float) ((1 - t) * from[j] + t * to[j]);
+            }
+        }
+        return out;
     }
 
     /** {@link #codes(LatentProjection, Bounds, int)} over a map's own projection and bounds. */

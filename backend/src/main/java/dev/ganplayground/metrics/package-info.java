@@ -7,7 +7,7 @@
  * {@link dev.ganplayground.metrics.PcaCache}), the principal-subspace angle between a decoder's span and PCA's
  * ({@link dev.ganplayground.metrics.SubspaceAngle}), reconstruction error with the trainers' convention
  * ({@link dev.ganplayground.metrics.Reconstruction}), coding-unit statistics
- * ({@link dev.ganplayground.metrics.CodeUnits}), a few-label {@link dev.ganplayground.metrics.LinearProbe} of how
+ * ({@link dev.ganplayground.metrics.CodeUnits}, {@link dev.ganplayground.metrics.Histogram}), a few-label {@link dev.ganplayground.metrics.LinearProbe} of how
  * useful codes are, and the 2D latent map and its decoded lattice ({@link dev.ganplayground.metrics.LatentMap}, {@link dev.ganplayground.metrics.LatentProjection},
  * {@link dev.ganplayground.metrics.LatentLattice}). No Vert.x.
  */
