@@ -47,10 +47,41 @@ public record LatentProjection(double[] origin, double[] axisX, double[] axisY) 
         return new LatentProjection(new double[codeSize], x, y);
     }
 
-    /** The plane through the codes' mean spanned by their top two principal components (n >= 1, codeSize >= 2). */
+    /**
+     * The plane through the codes' mean spanned by their top two principal components (codeSize >= 2). Codes with a
+     * non-finite value (a diverged run) are left out of the fit; with none left, the plane of the first two units.
+     */
     public static LatentProjection principalPlane(float[] codes, int n, int codeSize) {
-        Pca pca = Pca.fit(codes, n, codeSize, 2);
+        if (codeSize < 2 || n < 0 || (long) n * codeSize > codes.length) {
+            throw new IllegalArgumentException("need n codes of codeSize >= 2 in codes (length " + codes.length
+                    + "), found n = " + n + ", codeSize = " + codeSize);
+        }
+        float[] finite = new float[n * codeSize];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (allFinite(codes, i * codeSize, codeSize)) {
+                System.arraycopy(codes, i * codeSize, finite, kept * codeSize, codeSize);
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            double[] x = new double[codeSize];
+            double[] y = new double[codeSize];
+            x[0] = 1;
+            y[1] = 1;
+            return new LatentProjection(new double[codeSize], x, y);
+        }
+        Pca pca = Pca.fit(finite, kept, codeSize, 2);
         return new LatentProjection(pca.mean(), pca.component(0), pca.component(1));
+    }
+
+    private static boolean allFinite(float[] x, int from, int count) {
+        for (int j = from; j < from + count; j++) {
+            if (!Float.isFinite(x[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int codeSize() {

@@ -63,6 +63,21 @@ class LatentMapTest {
     }
 
     @Test
+    @DisplayName("non-finite codes (a diverged run): left out of the plane's fit and of the bounds")
+    void nonFinite() {
+        float nan = Float.NaN;
+        float[] codes = {nan, 0, 0, 1, 0, 0, -1, 0, 0, 0, 2, 0, 0, -2, 0};
+        LatentMap map = LatentMap.of(codes, 5, 3, null);
+        assertThat(map.projection().axisX()).containsExactly(new double[] {0, 1, 0}, within(1e-6));
+        Bounds b = map.bounds();
+        assertThat(new double[] {b.xMin(), b.xMax(), b.yMin(), b.yMax()})
+                .containsExactly(new double[] {-2.2, 2.2, -1.1, 1.1}, within(1e-6));
+        LatentProjection fallback = LatentProjection.principalPlane(new float[] {nan, 0, 0}, 1, 3);
+        assertThat(fallback.axisX()).containsExactly(1, 0, 0);
+        assertThat(fallback.axisY()).containsExactly(0, 1, 0);
+    }
+
+    @Test
     @DisplayName("identical codes: a +-1 frame around them")
     void degenerate() {
         LatentMap map = LatentMap.of(new float[] {2, 5, 2, 5}, 2, 2, null);
