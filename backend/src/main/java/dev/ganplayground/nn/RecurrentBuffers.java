@@ -86,17 +86,7 @@ final class RecurrentBuffers {
 
     /** Copies x (rows x steps x features) into {@link #xT} and clears h_{-1} (an earlier layout may have used it). */
     void toTimeMajor(FloatVec x, int rows) {
-        FloatBuffer src = x.buffer();
-        FloatBuffer dst = xT.buffer();
-        for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < steps; t++) {
-                int from = (r * steps + t) * features;
-                int to = (t * rows + r) * features;
-                for (int f = 0; f < features; f++) {
-                    dst.put(to + f, src.get(from + f));
-                }
-            }
-        }
+        swapBlocks(x.buffer(), xT.buffer(), rows, steps, features);
         FloatBuffer hs = states.buffer();
         for (int i = 0; i < rows * hidden; i++) {
             hs.put(i, 0f);
@@ -105,13 +95,16 @@ final class RecurrentBuffers {
 
     /** Copies {@link #dxT} into dx (rows x steps x features). */
     void fromTimeMajor(FloatVec dx, int rows) {
-        FloatBuffer src = dxT.buffer();
-        FloatBuffer dst = dx.buffer();
-        for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < steps; t++) {
-                int from = (t * rows + r) * features;
-                int to = (r * steps + t) * features;
-                for (int f = 0; f < features; f++) {
+        swapBlocks(dxT.buffer(), dx.buffer(), steps, rows, features);
+    }
+
+    /** dst[b][a] = src[a][b] for a < outer, b < inner, where each entry is a run of {@code width} floats. */
+    private static void swapBlocks(FloatBuffer src, FloatBuffer dst, int outer, int inner, int width) {
+        for (int a = 0; a < outer; a++) {
+            for (int b = 0; b < inner; b++) {
+                int from = (a * inner + b) * width;
+                int to = (b * outer + a) * width;
+                for (int f = 0; f < width; f++) {
                     dst.put(to + f, src.get(from + f));
                 }
             }
