@@ -74,6 +74,35 @@ class ConvAndRecurrentNetsTest {
     }
 
     @Test
+    @DisplayName("Both factories' layers work again after their network is closed and they join another network")
+    void layersSurviveRebinding() {
+        // The autoencoder arms take a factory's layers, close its network, and bind them into their own.
+        SplittableRandom rng = new SplittableRandom(43);
+        float[] x = new float[3 * DIGIT.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextDouble(-1, 1);
+        }
+        for (AutoencoderConfig c : List.of(CONV, RECURRENT)) {
+            boolean conv = c.kind() == AutoencoderKind.CONV;
+            Sequential enc = conv ? ConvNets.encoder(DIGIT, c, 2) : RecurrentNets.encoder(DIGIT, c, 2);
+            Sequential dec = conv ? ConvNets.decoder(DIGIT, c, 2) : RecurrentNets.decoder(DIGIT, c, 2);
+            List<dev.ganplayground.nn.Layer> encLayers = enc.layers();
+            List<dev.ganplayground.nn.Layer> decLayers = dec.layers();
+            enc.close();
+            dec.close();
+            Sequential enc2 = new Sequential(encLayers, 3);
+            Sequential dec2 = new Sequential(decLayers, 3);
+            enc2.initialize(rng);
+            dec2.initialize(rng);
+            try (ReconstructionLoop loop = new ReconstructionLoop(enc2, dec2, 3, 1e-3)) {
+                double first = loop.step(x, 3);
+                assertThat(first).isBetween(0.1, 4.0);
+                assertThat(loop.mse(x, 3)).isLessThan(first);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("RecurrentNets: the whole autoencoder's parameter gradients match central differences")
     void recurrentAutoencoderGradients() {
         SampleShape small = new SampleShape(1, 4, 3);
