@@ -1,6 +1,6 @@
 package dev.ganplayground.ae;
 
-import dev.ganplayground.config.ActivationKind;
+import dev.ganplayground.model.Mlp;
 import dev.ganplayground.config.AutoencoderConfig;
 import dev.ganplayground.config.AutoencoderKind;
 import dev.ganplayground.nn.Activation;
@@ -25,7 +25,7 @@ import java.util.List;
  *       sparsity is KL; the decoder mirrors the widths, with tied layers ({@link TiedDense}) when configured.</li>
  *   <li>vae: the dense encoder whose last Dense gives 2 x code floats per row (mu | logvar), then the
  *       {@link Reparameterisation}; the decoder as for dense (never tied).</li>
- *   <li>conv, recurrent: one block each way from helper ae-convrnn's factories ({@link #foreign}).</li>
+ *   <li>conv, recurrent: one block each way from {@link ConvNets} and {@link RecurrentNets} ({@link #factoryBuilt}).</li>
  * </ul>
  * The decoder's last layer is tanh for images (data in [-1, 1]) and linear for the 3D cloud.
  */
@@ -48,8 +48,8 @@ final class ArmNets {
         AutoencoderConfig m = spec.model();
         return switch (m.kind()) {
             case CONV, RECURRENT -> {
-                List<Layer> enc = layersOf(foreign(true, m.kind(), shape, m, rows));
-                List<Layer> dec = layersOf(foreign(false, m.kind(), shape, m, rows));
+                List<Layer> enc = layersOf(factoryBuilt(true, m.kind(), shape, m, rows));
+                List<Layer> dec = layersOf(factoryBuilt(false, m.kind(), shape, m, rows));
                 yield new Blocks(List.of(enc), List.of(dec), List.of(), null);
             }
             case LINEAR -> new Blocks(List.of(List.of(new Dense(shape.size(), m.codeSize()))),
@@ -69,7 +69,7 @@ final class ArmNets {
         }
         w[w.length - 1] = m.codeSize();
         int blocks = w.length - 1;
-        Activation.Kind act = activation(m.activation());
+        Activation.Kind act = Mlp.kindOf(m.activation());
         List<List<Layer>> enc = new ArrayList<>();
         Dense[] encDense = new Dense[blocks];
         for (int k = 0; k < blocks; k++) {
@@ -105,13 +105,6 @@ final class ArmNets {
         return tanh ? List.of(linear, new Activation(Activation.Kind.TANH, width)) : List.of(linear);
     }
 
-    static Activation.Kind activation(ActivationKind k) {
-        return switch (k) {
-            case RELU -> Activation.Kind.RELU;
-            case LEAKY_RELU -> Activation.Kind.LEAKY_RELU;
-            case TANH -> Activation.Kind.TANH;
-        };
-    }
 
     /** A factory's network as a list of layers; its own buffers and parameters are freed (the arm re-binds them). */
     private static List<Layer> layersOf(Sequential net) {
@@ -121,16 +114,15 @@ final class ArmNets {
     }
 
     /**
-     * The conv and recurrent networks of helper ae-convrnn: {@code ConvNets.encoder/decoder(shape, config, rows)} and
-     * {@code RecurrentNets.encoder/decoder(...)}, each an {@link Sequential} (encoder: codeSize linear floats out;
-     * decoder: codeSize in, the image in [-1, 1] out). The one place to wire them at the merge:
-     * <pre>
-     * case CONV -> encoder ? ConvNets.encoder(shape, m, rows) : ConvNets.decoder(shape, m, rows);
-     * case RECURRENT -> encoder ? RecurrentNets.encoder(shape, m, rows) : RecurrentNets.decoder(shape, m, rows);
-     * </pre>
+     * The conv and recurrent networks, each a {@link Sequential} (encoder: codeSize linear floats out; decoder:
+     * codeSize in, the image in [-1, 1] out) whose layers the arm re-binds into its own flat vectors.
      */
-    private static Sequential foreign(boolean encoder, AutoencoderKind kind, RealSource.SampleShape shape,
+    private static Sequential factoryBuilt(boolean encoder, AutoencoderKind kind, RealSource.SampleShape shape,
                                       AutoencoderConfig m, int rows) {
-        throw new UnsupportedOperationException("the " + kind.wireName() + " autoencoder is not built yet");
+        return switch (kind) {
+            case CONV -> encoder ? ConvNets.encoder(shape, m, rows) : ConvNets.decoder(shape, m, rows);
+            case RECURRENT -> encoder ? RecurrentNets.encoder(shape, m, rows) : RecurrentNets.decoder(shape, m, rows);
+            default -> throw new IllegalArgumentException("not a factory-built kind: " + kind.wireName());
+        };
     }
 }

@@ -5,8 +5,9 @@
  * run drives, built by {@link dev.ganplayground.ae.AutoencoderTrainers#create}; each
  * {@link dev.ganplayground.ae.Autoencoder} is one of its arms. Inside: AeTrainer (the step loop, phases, metrics,
  * checkpoints), AeArm (one autoencoder as blocks over a flat parameter slice, its loss terms and evaluation passes),
- * ArmNets (the layers per kind; the one place where the conv and recurrent networks are wired in), Experiments (the
- * arms each experiment derives from the config), Pretraining (the downstream classifiers) and Corruption (denoising
- * inputs). Built on the layer library of {@code nn}; imports no Vert.x.
+ * ArmNets (the layers per kind), {@link dev.ganplayground.ae.ConvNets} and {@link dev.ganplayground.ae.RecurrentNets}
+ * (the convolutional and recurrent encoder/decoder pairs), Experiments (the arms each experiment derives from the
+ * config), Pretraining (the downstream classifiers) and Corruption (denoising inputs). Built on the layer library of
+ * {@code nn}; imports no Vert.x.
  */
 package dev.ganplayground.ae;

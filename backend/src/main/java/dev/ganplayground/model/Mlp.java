@@ -71,7 +71,8 @@ public final class Mlp {
         return layers;
     }
 
-    static Activation.Kind kindOf(ActivationKind a) {
+    /** The layer library's non-linearity for a configured one (also the autoencoders' hidden layers). */
+    public static Activation.Kind kindOf(ActivationKind a) {
         return switch (a) {
             case RELU -> Activation.Kind.RELU;
             case LEAKY_RELU -> Activation.Kind.LEAKY_RELU;
