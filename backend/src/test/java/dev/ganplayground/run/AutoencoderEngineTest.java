@@ -153,6 +153,14 @@ class AutoencoderEngineTest {
             assertThat(e.evaluate().metrics()).containsEntry("ae/pretrained/accuracy", 0.5)
                     .containsEntry("ae/scratch/accuracy", 0.25).doesNotContainKey("ae/noisy_mse");
         }
+        // The widest frame: six arms of a sweep stays well under the event bus's 256 KiB per message.
+        RunConfig sweep = config("shapes", "{\"kind\":\"dense\",\"codeSize\":64,\"experiment\":\"sparsity-sweep\"}",
+                "{\"sparsity\":\"kl\"}");
+        try (AutoencoderEngine e = images(sweep, 6)) {
+            byte[] frame = e.frame("r000000000001", 1);
+            assertThat(frame.length).isLessThan(256 * 1024);
+            assertThat(decode(frame).header().get("arms")).hasSize(6);
+        }
         RunConfig greedy = config("shapes", "{\"kind\":\"dense\",\"codeSize\":3,\"greedy\":true}",
                 "{\"sparsity\":\"kl\",\"sparsityTarget\":0.1}");
         try (AutoencoderEngine e = images(greedy, 1)) {

@@ -5,16 +5,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static dev.ganplayground.web.Browsers.attr;
@@ -37,7 +30,7 @@ class AutoencoderBrowserTest extends BrowserTestBase {
     @Test
     @DisplayName("shapes-vae in the page: reconstructions and the latent map update, a map click picks the"
             + " interpolation's end, the held-out error is charted")
-    void vaeInThePage() throws IOException {
+    void vaeInThePage() {
         driver.get(server.url("/"));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
         wait.until(d -> !text(d, "state").isEmpty());
@@ -72,13 +65,13 @@ class AutoencoderBrowserTest extends BrowserTestBase {
 
         driver.findElement(By.cssSelector("[data-testid=pause]")).click();
         wait.until(d -> "paused".equals(text(d, "state")));
-        screenshot("autoencoder-run.png");
+        Browsers.screenshot(driver, "autoencoder-run.png");
         Browsers.assertNoConsoleErrors(driver);
     }
 
     @Test
     @DisplayName("plane3d-linear in the page: the rotatable 3D view and the codes are drawn")
-    void cloudInThePage() throws IOException {
+    void cloudInThePage() {
         driver.get(server.url("/"));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
         wait.until(d -> !text(d, "state").isEmpty());
@@ -89,13 +82,7 @@ class AutoencoderBrowserTest extends BrowserTestBase {
         assertThat(attr(driver, "ae-latent-0", "data-points")).isGreaterThan(100);
         assertThat(driver.findElement(By.cssSelector("[data-testid=ae-cloud-3d]")).isDisplayed()).isTrue();
         driver.findElement(By.cssSelector("[data-testid=pause]")).click();
-        screenshot("autoencoder-plane3d.png");
+        Browsers.screenshot(driver, "autoencoder-plane3d.png");
         Browsers.assertNoConsoleErrors(driver);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Path.of(System.getProperty("screenshotDir", "target"), name),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 }
