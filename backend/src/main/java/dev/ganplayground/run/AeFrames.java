@@ -42,6 +42,9 @@ final class AeFrames {
     private final AeHeldOut data;
     private final long corruptionSeed;
     private final long priorSeed;
+    /** Per arm: the latent map whose projection the next frames reuse, and the step it was fitted at. */
+    private final java.util.Map<Integer, AeStandIns.LatentMap> fits = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> fitSteps = new java.util.HashMap<>();
 
     AeFrames(AutoencoderTrainer trainer, AeHeldOut data, long seed) {
         this.trainer = trainer;
@@ -122,7 +125,7 @@ final class AeFrames {
             ObjectNode o = arms.addObject().put("name", arm.name()).put("codeSize", k);
             float[] recon = arm.reconstruct(in, shown);
             float[] codes = arm.encode(data.map(), n);
-            AeStandIns.LatentMap map = AeStandIns.latentMap(codes, n, k);
+            AeStandIns.LatentMap map = latentMap(a, codes, n, k, v);
             latent(o.putObject("latent"), map);
             floats(o.putArray("activations"), arm.meanCodeActivations(data.first(Math.min(ACTIVATION_INPUTS, n)),
                     Math.min(ACTIVATION_INPUTS, n)));
@@ -151,6 +154,25 @@ final class AeFrames {
             }
         }
         return AutoencoderFrameEncoder.encode(h, sections);
+    }
+
+    /**
+     * Arm a's latent map: wide codes are projected on the principal plane fitted at most every {@code evalEvery}
+     * steps (fitting a 1,024-unit code's plane every frame cost seconds), so the points move with training while the
+     * axes are refreshed at the evaluations' pace; codes of 2 units or fewer need no fit.
+     */
+    private AeStandIns.LatentMap latentMap(int a, float[] codes, int n, int k, ViewConfig v) {
+        AeStandIns.LatentMap fitted = fits.get(a);
+        long step = trainer.step();
+        Long at = fitSteps.get(a);
+        if (fitted == null || fitted.mean() == null || fitted.mean().length != k || at == null || step < at
+                || step - at >= v.evalEvery()) {
+            AeStandIns.LatentMap map = AeStandIns.latentMap(codes, n, k);
+            fits.put(a, map);
+            fitSteps.put(a, step);
+            return map;
+        }
+        return AeStandIns.latentMap(codes, n, k, fitted);
     }
 
     /** Held-out inputs i and j, one after the other. */

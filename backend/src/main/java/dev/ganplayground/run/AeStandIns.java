@@ -326,6 +326,7 @@ final class AeStandIns {
         }
     }
 
+    /** The map of n codes with a projection fitted to them. */
     static LatentMap latentMap(float[] codes, int n, int k) {
         if (k == 1) {
             float[] pts = new float[2 * n];
@@ -337,8 +338,15 @@ final class AeStandIns {
         if (k == 2) {
             return new LatentMap(codes.clone(), null, null);
         }
-        float[] mu = mean(codes, n, k);
-        float[] basis = pcaBasis(codes, n, k, 2);
+        return latentMap(codes, n, k, mean(codes, n, k), pcaBasis(codes, n, k, 2));
+    }
+
+    /** The map of n codes (k > 2) projected with an earlier map's projection (fitting costs more than projecting). */
+    static LatentMap latentMap(float[] codes, int n, int k, LatentMap fitted) {
+        return fitted.basis() == null ? latentMap(codes, n, k) : latentMap(codes, n, k, fitted.mean(), fitted.basis());
+    }
+
+    private static LatentMap latentMap(float[] codes, int n, int k, float[] mu, float[] basis) {
         float[] pts = new float[2 * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
