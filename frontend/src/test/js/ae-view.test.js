@@ -56,3 +56,25 @@ test('histograms, class colours and the 3D projection', () => {
   assert.ok(near(project3d([1, 0, 0], Math.PI / 2, 0), [0, 0, -1]), 'yaw turns x into depth');
   assert.ok(near(project3d([0, 1, 0], 0, Math.PI / 2), [0, 0, 1]), 'pitch tilts y into depth');
 });
+
+test('the sparsity sweep\'s trade-off: one point per arm with both measures, sorted by activation', async () => {
+  const { SeriesBuffer } = await import('../../main/resources/webroot/charts/series-buffer.js');
+  const { tradeOff } = await import('../../main/resources/webroot/app/ae-view.js');
+  const buf = new SeriesBuffer();
+  buf.append({ step: [100, 200], 'ae/rho-0.5/heldout_mse': [0.1, 0.05], 'ae/rho-0.5/mean_activation': [0.4, 0.45],
+    'ae/rho-0.01/heldout_mse': [0.3, 0.2], 'ae/rho-0.01/mean_activation': [0.05, 0.02], 'ae/rho-0.1/heldout_mse': [0.2, null] });
+  assert.deepEqual(tradeOff(buf), [{ arm: 'rho-0.01', x: 0.02, y: 0.2 }, { arm: 'rho-0.5', x: 0.45, y: 0.05 }]);
+  const single = new SeriesBuffer();
+  single.append({ step: [1], 'ae/heldout_mse': [0.1], 'ae/mean_activation': [0.2] });
+  assert.deepEqual(tradeOff(single), [], 'a lone autoencoder has no curve');
+  assert.deepEqual(tradeOff(null), []);
+});
+
+test('an arm of the rho sweep draws its own target; others the run\'s, or none', async () => {
+  const { armTarget } = await import('../../main/resources/webroot/app/ae-view.js');
+  assert.equal(armTarget('rho-0.01', 0.05), 0.01);
+  assert.equal(armTarget('rho-.5', null), 0.5);
+  assert.equal(armTarget('sparse', 0.05), 0.05);
+  assert.equal(armTarget('ae', null), null);
+  assert.equal(armTarget('ae', undefined), null);
+});

@@ -54,6 +54,15 @@ export function pickInterpEnd(picker, index) {
   return { picker: { next: picker.next === 'to' ? 'from' : 'to' }, patch: { view: { [key]: index } } };
 }
 
+/**
+ * The sparsity target drawn on an arm's activation histogram: the rho in its name for the sweep's arms ("rho-0.01"),
+ * else the run's own target (the header's sparsity.target), or null without a sparsity penalty.
+ */
+export function armTarget(name, runTarget) {
+  const m = /^rho-(\d*\.?\d+)$/.exec(String(name));
+  return m ? Number(m[1]) : (Number.isFinite(runTarget) ? runTarget : null);
+}
+
 /** A distinct colour per class (10 well-separated hues, then around the wheel again, lighter). */
 export function classColor(label) {
   const l = Number.isInteger(label) && label >= 0 ? label : 0;
@@ -124,6 +133,18 @@ export function aeChartSpecs(trainNames = [], evalNames = []) {
       series: [{ name: 'grad/ae_norm', label: '|grad|', color: '--c-d' }] });
   }
   return specs;
+}
+
+/**
+ * The sparsity sweep's trade-off curve: per arm with both measured, its latest mean code activation (x) and held-out
+ * reconstruction error (y), sorted by x; empty unless at least two arms have both.
+ * @param {{names: string[], latest: (name: string) => number|null}} evalBuffer a SeriesBuffer of eval rows
+ */
+export function tradeOff(evalBuffer) {
+  const arms = new Set((evalBuffer?.names ?? []).map(parseAeKey).filter((k) => k?.arm && k.leaf === 'heldout_mse').map((k) => k.arm));
+  const points = [...arms].map((arm) => ({ arm, x: evalBuffer.latest(`ae/${arm}/mean_activation`),
+    y: evalBuffer.latest(`ae/${arm}/heldout_mse`) })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  return points.length >= 2 ? points.sort((a, b) => a.x - b.x) : [];
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import { html, setHtml } from '../../lib/html.js';
 import { sectionBlob } from '../../protocol/frame.js';
-import { aePanels, classColor, histogram, interpPicker, nearestPoint, pickInterpEnd, toCanvas } from '../../app/ae-view.js';
+import { aePanels, armTarget, classColor, histogram, interpPicker, nearestPoint, pickInterpEnd, toCanvas } from '../../app/ae-view.js';
 import { drawCloud } from './ae-cloud.js';
 
 const MAP_SIZE = 240;
@@ -135,7 +135,8 @@ class GanAeView extends HTMLElement {
       }
     }
     this.#drawLatent(q(`[data-testid=ae-latent-${p.arm}]`), p, h);
-    this.#drawActivations(q(`[data-testid=ae-activations-${p.arm}]`), p.activations, h.sparsity?.target ?? null);
+    this.#drawActivations(q(`[data-testid=ae-activations-${p.arm}]`), p.activations,
+      armTarget(p.name, h.sparsity?.target ?? null));
   }
 
   /** Swaps an image to the section's PNG once decoded; the previous object URL is freed then. */
