@@ -28,6 +28,8 @@ import { registerGanStyleMixer } from './components/gan-style-mixer/gan-style-mi
 import { registerGanImageView } from './components/gan-image-view/gan-image-view.js';
 import { registerGanGrowthStatus } from './components/gan-growth-status/gan-growth-status.js';
 import { registerGanImageSettings } from './components/gan-image-settings/gan-image-settings.js';
+import { registerGanAeView } from './components/gan-ae-view/gan-ae-view.js';
+import { registerGanAeCharts } from './components/gan-ae-charts/gan-ae-charts.js';
 
 function start() {
   // Leaves first, so every element is already defined when a parent renders it.
@@ -46,6 +48,8 @@ function start() {
   registerGanStyleMixer();
   registerGanImageView();
   registerGanImageSettings();
+  registerGanAeView();
+  registerGanAeCharts();
   registerGanControlPanel();
   registerGanTrainForm();
   registerGanModelForm();

@@ -119,6 +119,11 @@ class GanApp extends HTMLElement {
     c.on('frame', (f) => {
       if (!this.#data.has(f.header.runId)) return;
       const images = f.header.type === msg.S.IMAGES;
+      if (f.header.type === msg.S.AUTOENCODER) {
+        this.#data.get(f.header.runId).ae = f;
+        this.#notify(f.header.runId, 'aeArrived');
+        return;
+      }
       if (images) this.#data.get(f.header.runId).setImages(f); else this.#data.get(f.header.runId).frame = f;
       this.#notify(f.header.runId, images ? 'imagesArrived' : 'frameArrived');
     });

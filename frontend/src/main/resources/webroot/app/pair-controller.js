@@ -32,7 +32,7 @@ export class PairController {
   openPicker() {
     const s = this.#store.get();
     // The A/B view draws planes: "this run with one setting changed" starts from a 2D run only.
-    const run = s.panels.map((p) => s.runs[p.runId]).find((r) => r?.config && !msg.isImageConfig(r.config));
+    const run = s.panels.map((p) => s.runs[p.runId]).find((r) => r?.config && !msg.isImageConfig(r.config) && !msg.isAutoencoderConfig(r.config));
     this.#host.querySelector('gan-pair-picker').open({ pairs: s.pairs,
       base: run ? { label: `${run.preset} run ${run.runId}, step ${run.step}`, preset: run.preset, config: run.config } : null });
   }

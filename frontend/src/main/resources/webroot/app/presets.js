@@ -6,12 +6,12 @@
  *   unavailableNotes(groups)   // the notes of the presets that cannot run, one per dataset
  *
  * Which presets can run here: a preset trains on the dataset whose id is its config's data.kind; a dataset the
- * server lists as unavailable (hello.payload.datasets, GET /api/datasets) makes its presets unavailable, with the
+ * server lists as unavailable (autoencoder presets form their own group, whatever their data) (hello.payload.datasets, GET /api/datasets) makes its presets unavailable, with the
  * server's hint on how to get it. Without a datasets list (an older server) every preset is available.
  */
-import { isImageConfig } from '../protocol/messages.js';
+import { isAutoencoderConfig, isImageConfig } from '../protocol/messages.js';
 
-const FAMILIES = [['points', 'Points'], ['images', 'Images']];
+const FAMILIES = [['points', 'Points'], ['images', 'Images'], ['autoencoders', 'Autoencoders']];
 
 /** The note shown for an unavailable dataset, e.g. "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist". */
 export function datasetNote(dataset) {
@@ -26,7 +26,8 @@ export function presetGroups(presets = [], datasets = []) {
   const byId = new Map((datasets ?? []).map((d) => [d.id, d]));
   const entries = (presets ?? []).map((p) => {
     const dataset = byId.get(p.config?.data?.kind) ?? null;
-    const family = dataset?.family ?? (isImageConfig(p.config) ? 'images' : 'points');
+    const family = isAutoencoderConfig(p.config) ? 'autoencoders'
+      : dataset?.family ?? (isImageConfig(p.config) ? 'images' : 'points');
     return { id: p.id, name: p.name, family, dataset: dataset?.id ?? p.config?.data?.kind ?? null,
       available: dataset?.available !== false, note: datasetNote(dataset) };
   });

@@ -8,7 +8,7 @@
  * The high-rate data of one run, kept out of the store so a metrics row or a frame never re-renders
  * the page: a SeriesBuffer per metrics group, the latest visual frame, the latest per-mode histogram (the
  * `modes` payload) and the last step seen (from state messages and metric rows; the fromStep of a re-subscribe).
- * Image runs add the latest images frame, the latest class histogram (`classes` payload) and the timeline's
+ * Autoencoder runs keep their latest "autoencoder" frame in `ae`. Image runs add the latest images frame, the latest class histogram (`classes` payload) and the timeline's
  * kept frames (timeline.js); `generation` counts the clears, so an answer fetched before a reset is dropped.
  */
 import { SeriesBuffer } from '../charts/series-buffer.js';
@@ -22,6 +22,8 @@ export class RunData {
   step = 0;
   images = null;
   classes = null;
+  /** The latest decoded "autoencoder" frame (autoencoder runs), or null. */
+  ae = null;
   timeline = emptyTimeline();
   generation = 0;
 

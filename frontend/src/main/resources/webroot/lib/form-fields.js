@@ -5,7 +5,8 @@
  *   writeInput(input, 128); showFieldErrors(form, { '/train/batchSize': 'must be in [1, 4096]' });
  *
  * Config form fields named by their JSON pointer, so a server error's pointer finds its input.
- * Kinds: int, float, select (options), bool (checkbox), intlist ("128, 128" <-> [128, 128]).
+ * Kinds: int, float, select (options), bool (checkbox), intlist ("128, 128" <-> [128, 128]); an int or float
+ * field with `slider: true` is a range input (its value shows beside it).
  */
 import { html } from './html.js';
 import { errorsByField, getAt, mergePatch, patchAt } from './json-pointer.js';
@@ -24,7 +25,7 @@ export function parseIntList(text) {
 export const formatIntList = (list) => (Array.isArray(list) ? list.join(', ') : '');
 
 /** One labelled input with an error slot; the input's name is the pointer. */
-export function fieldRow({ pointer, label, kind, options = [], min, max, step, hint }) {
+export function fieldRow({ pointer, label, kind, options = [], min, max, step, hint, slider = false }) {
   const title = hint ?? null;
   let input;
   if (kind === 'select') {
@@ -34,6 +35,10 @@ export function fieldRow({ pointer, label, kind, options = [], min, max, step, h
     input = html`<input type="checkbox" name="${pointer}" data-kind="bool">`;
   } else if (kind === 'intlist') {
     input = html`<input type="text" name="${pointer}" data-kind="intlist" inputmode="numeric" placeholder="e.g. 128, 128" spellcheck="false">`;
+  } else if (slider) {
+    input = html`<input type="range" name="${pointer}" data-kind="${kind}" min="${min}" max="${max}"
+      step="${step ?? (kind === 'int' ? 1 : 'any')}">
+      <output class="slider-value"></output>`;
   } else {
     input = html`<input type="number" name="${pointer}" data-kind="${kind}" min="${min}" max="${max}"
       step="${step ?? (kind === 'int' ? 1 : 'any')}">`;
@@ -61,6 +66,7 @@ export function writeInput(input, value) {
   if (kind === 'bool') input.checked = Boolean(value);
   else if (kind === 'intlist') input.value = formatIntList(value);
   else input.value = String(value);
+  if (input.type === 'range' && input.nextElementSibling?.tagName === 'OUTPUT') input.nextElementSibling.value = input.value;
 }
 
 /** Writes the messages of errors ({pointer: message}) into their slots and clears the others. */

@@ -7,7 +7,10 @@
  * Decodes the binary frames of protocol.md 3.4: a little-endian uint32 header length H (a multiple of 4),
  * H bytes of UTF-8 JSON padded with spaces, then the sections in header order. A 2D run's frame (type "frame")
  * has one float32 array per section ({shape}); an image run's frame (type "images") has raw encoded images
- * ({mime, bytes}: a PNG grid and a PNG latent walk), one after another with no padding.
+ * ({mime, bytes}: a PNG grid and a PNG latent walk), one after another with no padding. An autoencoder run's frame
+ * (type "autoencoder") mixes PNG sections and float32 sections ({dtype, shape, bytes}), an arm's carrying `arm`:
+ * they are keyed "name" (shared) or "name/arm" (e.g. 'recon/0'), in header order.
+ *   if (frame.header.type === 'autoencoder') frame.sections['recon/1'];   // {mime, data: Uint8Array} or {shape, data: Float32Array}
  */
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const SECTION_NAMES = new Set(['real', 'fake', 'arrows', 'heatmap', 'manifold']);
@@ -38,6 +41,7 @@ export function decodeFrame(buffer) {
   if (!Array.isArray(header?.sections)) throw new FrameError('not a frame header');
   if (header.type === 'frame') return { header, sections: floatSections(buffer, view, header, 4 + headerLength) };
   if (header.type === 'images') return { header, sections: imageSections(buffer, header, 4 + headerLength) };
+  if (header.type === 'autoencoder') return { header, sections: autoencoderSections(buffer, header, 4 + headerLength) };
   throw new FrameError(`not a frame header (type ${JSON.stringify(header.type)})`);
 }
 
@@ -78,6 +82,33 @@ function imageSections(buffer, header, start) {
   return sections;
 }
 
+/** PNG and float32 sections by "name" or "name/arm"; float sections are copied (no alignment is promised). */
+function autoencoderSections(buffer, header, start) {
+  const count = (v) => Number.isInteger(v) && v >= 0;
+  if (!count(header.frame) || !count(header.step)) throw new FrameError('an autoencoder frame needs whole numbers frame and step');
+  if (!Array.isArray(header.arms)) throw new FrameError('an autoencoder frame needs its arms');
+  const sections = {};
+  let offset = start;
+  for (const s of header.sections) {
+    const { name, bytes, arm } = s;
+    if (typeof name !== 'string') throw new FrameError(`a section has a bad name ${JSON.stringify(name)}`);
+    if (!count(bytes)) throw new FrameError(`section ${name} has a bad length ${JSON.stringify(bytes)}`);
+    if (arm !== undefined && !(count(arm) && arm < header.arms.length)) throw new FrameError(`section ${name} has a bad arm ${JSON.stringify(arm)}`);
+    if (offset + bytes > buffer.byteLength) throw new FrameError(`section ${name} (${bytes} bytes) runs past the end of the frame`);
+    const key = arm === undefined ? name : `${name}/${arm}`;
+    if (s.dtype === 'float32') {
+      if (!Array.isArray(s.shape) || !s.shape.every(count) || s.shape.reduce((a, b) => a * b, 1) * 4 !== bytes) {
+        throw new FrameError(`section ${name} has a shape ${JSON.stringify(s.shape)} that does not fit ${bytes} bytes`);
+      }
+      sections[key] = { shape: s.shape, data: floats(buffer.slice(offset, offset + bytes), null, 0, bytes / 4) };
+    } else if (typeof s.mime === 'string' && s.mime.includes('/')) {
+      sections[key] = { mime: s.mime, data: new Uint8Array(buffer, offset, bytes) };
+    } // anything else is skipped: additive within gan.v1
+    offset += bytes;
+  }
+  return sections;
+}
+
 /** The fields a viewer relies on: the frame counter and step, the grid's geometry (to find a clicked tile). */
 function checkImageHeader(h) {
   const count = (v) => Number.isInteger(v) && v >= 0;
@@ -95,6 +126,7 @@ function checkImageHeader(h) {
 function floats(buffer, view, offset, count) {
   if (LITTLE_ENDIAN_HOST) return new Float32Array(buffer, offset, count);
   const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = view.getFloat32(offset + i * 4, true);
+  const dv = view ?? new DataView(buffer);
+  for (let i = 0; i < count; i++) out[i] = dv.getFloat32(offset + i * 4, true);
   return out;
 }

@@ -21,7 +21,7 @@ export const C = Object.freeze({
 export const S = Object.freeze({
   HELLO: 'hello', RUN_CREATED: 'run_created', STATE: 'state', CONFIG: 'config', RESET: 'reset', METRICS: 'metrics',
   UNSUBSCRIBED: 'unsubscribed', CONFIG_VALID: 'config_valid', RUNS: 'runs', ACK: 'ack', ERROR: 'error',
-  FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm', IMAGES: 'images', CLASSES: 'classes',
+  FRAME: 'frame', PAIR_CREATED: 'pair_created', MODES: 'modes', ALARM: 'alarm', IMAGES: 'images', CLASSES: 'classes', AUTOENCODER: 'autoencoder',
   PROGRESS: 'progress', ACCESS: 'access',
 });
 
@@ -96,9 +96,12 @@ export const IMAGE_KINDS = Object.freeze(['mnist', 'fashion', 'shapes']);
 /** model.architecture values of image runs. */
 export const IMAGE_ARCHITECTURES = Object.freeze(['dcgan', 'progan', 'stylegan']);
 
-/** True for a config of an image run (an image architecture on an image dataset). */
-export const isImageConfig = (config) => IMAGE_ARCHITECTURES.includes(config?.model?.architecture)
-  || IMAGE_KINDS.includes(config?.data?.kind);
+/** True for a config of an image GAN run (an image architecture on an image dataset). */
+export const isImageConfig = (config) => !isAutoencoderConfig(config) && (IMAGE_ARCHITECTURES.includes(config?.model?.architecture)
+  || IMAGE_KINDS.includes(config?.data?.kind));
+
+/** True for an autoencoder run's config (architecture "autoencoder", on images or the 3D cloud). */
+export const isAutoencoderConfig = (config) => config?.model?.architecture === 'autoencoder';
 
 /** True for a StyleGAN run's config (it streams the mixing and noise views). */
 export const isStyleConfig = (config) => config?.model?.architecture === 'stylegan';

@@ -43,7 +43,10 @@ public final class MemoryEstimate {
         long gRows = (long) pack * t.batchSize();
         long dRows = 2L * t.batchSize();
         int dataWidth = config.isImageRun() ? IMAGE_SIDE * IMAGE_SIDE : 2;
-        if (config.isImageRun()) {
+        if (config.isAutoencoderRun()) {
+            e.autoencoder(m.autoencoder(), config.data().kind() == DatasetKind.PLANE3D ? 3 : IMAGE_SIDE * IMAGE_SIDE,
+                    t.batchSize());
+        } else if (config.isImageRun()) {
             e.image(m, r, gRows, dRows);
         } else {
             e.mlp(m, r, gRows, dRows, config.view());
@@ -108,6 +111,32 @@ public final class MemoryEstimate {
                     + FLOAT * dRows * 3 * bc + FLOAT * Math.min(dRows * dRows / 4 * mbd.kernels(),
                     PAIR_CACHE_LIMIT));
         }
+    }
+
+    /**
+     * An autoencoder run: every arm's encoder and decoder (value, gradient, two Adam moments), their activations
+     * for a batch, and the evaluation passes over the held-out inputs (1,000 rows: the map and PCA's sample). The
+     * conv and recurrent kinds are estimated as a dense stack of similar width: within the small factor asked.
+     */
+    private void autoencoder(AutoencoderConfig a, int in, int batch) {
+        int arms = switch (a.experiment()) {
+            case CAPACITY -> 3;
+            case VAE_KL, PRETRAINING -> 2;
+            case SPARSITY_SWEEP -> 6;
+            case NONE -> 1;
+        };
+        // The capacity experiment's overcomplete arms code wider than the input.
+        long code = a.experiment() == ExperimentKind.CAPACITY ? Math.max(a.codeSize(), 2L * in) : a.codeSize();
+        List<Integer> hidden = a.kind() == AutoencoderKind.LINEAR ? List.of() : a.hidden();
+        long params = 2 * denseParams(in, hidden, (int) code) + (a.kind() == AutoencoderKind.VAE ? code * 1024 : 0);
+        long units = 2L * in + 2 * sum(hidden) + 3 * code;
+        if (a.kind() == AutoencoderKind.CONV) {
+            params += 64L * 64 * 16 * 2; // two 4x4 conv layers of up to 64 channels each way
+            units += 2L * (32 * 14 * 14 + 64 * 7 * 7);
+        }
+        String widths = sum(hidden) >= code ? "/model/autoencoder/hidden" : "/model/autoencoder/codeSize";
+        add(widths, 4L * FLOAT * params * arms + BUFFERS_PER_LAYER * FLOAT * 1_000L * units * arms);
+        add("/train/batchSize", BUFFERS_PER_LAYER * FLOAT * (long) batch * units * arms);
     }
 
     private static long denseParams(int in, List<Integer> hidden, int out) {

@@ -31,13 +31,20 @@ package dev.ganplayground.config;
  *                         {@code coarse} (4x4, 8x8), {@code middle} (16x16) or {@code fine} (32x32); default coarse
  * @param mixSources       StyleGAN runs: sources per side of the mixing grid, in [2, 6]; default 4
  * @param noiseSamples     StyleGAN runs: noise draws in the noise view, in [2, 8]; default 6
+ * @param interpFrom       autoencoder runs: index of the interpolation's first end among the latent map's held-out
+ *                         inputs, in [0, {@value #MAX_MAP_INDEX}]; default 0. An index beyond the map's last input
+ *                         means the last one.
+ * @param interpTo         autoencoder runs: the interpolation's other end, same rule; default 1 (the strip has
+ *                         {@code walkSteps} images)
  */
 public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, int frameSamples, int heatmapSize,
                          int manifoldSize, int evalEvery, int maxFramesPerSecond, int gridSize, int walkSteps,
                          int walkFrom, int walkTo, int imageEvery, int timelineFrames, double truncationPsi,
-                         String mixLayers, int mixSources, int noiseSamples) {
+                         String mixLayers, int mixSources, int noiseSamples, int interpFrom, int interpTo) {
     /** Tiles of the largest grid (10 x 10). */
     public static final int MAX_TILES = 100;
+    /** Largest index of a latent map's input (maps hold at most 1,000). */
+    public static final int MAX_MAP_INDEX = 999;
 
     /** The walk's endpoints as tile indices of the current grid (see walkFrom). */
     public int walkFromTile() {
@@ -67,5 +74,7 @@ public record ViewConfig(int itersPerTick, boolean slowMode, int slowDelayMs, in
                 "must be 'coarse', 'middle' or 'fine', found " + mixLayers);
         v.intRange(at + "/mixSources", mixSources, 2, 6);
         v.intRange(at + "/noiseSamples", noiseSamples, 2, 8);
+        v.intRange(at + "/interpFrom", interpFrom, 0, MAX_MAP_INDEX);
+        v.intRange(at + "/interpTo", interpTo, 0, MAX_MAP_INDEX);
     }
 }

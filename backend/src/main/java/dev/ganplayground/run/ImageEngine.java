@@ -55,8 +55,7 @@ final class ImageEngine implements RunEngine {
     private SplittableRandom evalRng;
     private float[] gridZ;
     private int gridSize;
-    private long lastFrameStep = Long.MIN_VALUE;
-    private long lastFrameNanos;
+    private final FrameClock clock = new FrameClock();
     /** StyleGAN runs only, else null. */
     private final StyleViews style;
 
@@ -104,15 +103,7 @@ final class ImageEngine implements RunEngine {
 
     @Override
     public boolean frameDue(boolean force) {
-        ViewConfig v = trainer.config().view();
-        long now = System.nanoTime();
-        boolean due = force || (trainer.step() - lastFrameStep >= v.imageEvery()
-                && now - lastFrameNanos >= 1_000_000_000L / v.maxFramesPerSecond());
-        if (due) {
-            lastFrameStep = trainer.step();
-            lastFrameNanos = now;
-        }
-        return due;
+        return clock.due(force, trainer.step(), trainer.config().view());
     }
 
     @Override

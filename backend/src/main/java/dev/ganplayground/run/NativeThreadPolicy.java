@@ -35,6 +35,8 @@ final class NativeThreadPolicy {
 
     /** The native threads for a run with {@code config} now. */
     int threadsFor(RunConfig config) {
-        return config.isImageRun() && convThreads > 1 && trainingRuns.getAsInt() <= 1 ? convThreads : 1;
+        boolean conv = config.isImageRun() || (config.isAutoencoderRun()
+                && config.model().autoencoder().kind() == dev.ganplayground.config.AutoencoderKind.CONV);
+        return conv && convThreads > 1 && trainingRuns.getAsInt() <= 1 ? convThreads : 1;
     }
 }

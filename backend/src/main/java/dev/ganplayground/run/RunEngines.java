@@ -1,5 +1,7 @@
 package dev.ganplayground.run;
 
+import dev.ganplayground.ae.AutoencoderTrainers;
+import dev.ganplayground.config.DatasetKind;
 import dev.ganplayground.config.RunConfig;
 import dev.ganplayground.data.DatasetFormatException;
 import dev.ganplayground.data.DatasetUnavailableException;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds each run's {@link RunEngine}. Image runs share the server's datasets (loaded once) and one classifier per
+ * Builds each run's {@link RunEngine}: {@link PointEngine}, {@link ImageEngine} or {@link AutoencoderEngine}. Image runs share the server's datasets (loaded once) and one classifier per
  * dataset (trained once, then cached on disk under {@code cacheDir}, and in memory for the server's life); the
  * first run on a dataset pays for both on its own thread, reporting progress.
  */
@@ -55,20 +57,34 @@ public final class RunEngines {
      * @throws SetupException when an image run's dataset is missing or corrupt (the run fails with this reason)
      */
     RunEngine create(RunConfig config, Progress.Sink progress) {
+        if (config.isAutoencoderRun()) {
+            return autoencoder(config, progress);
+        }
         if (!config.isImageRun()) {
             return new PointEngine(config);
         }
+        ImageDataset dataset = dataset(config, progress);
+        return new ImageEngine(config, dataset, classifier(dataset, progress));
+    }
+
+    /** An autoencoder run: on the 3D cloud, or on an image dataset loaded as image runs load it (no classifier). */
+    private RunEngine autoencoder(RunConfig config, Progress.Sink progress) {
+        AeHeldOut data = config.data().kind() == DatasetKind.PLANE3D ? AeHeldOut.cloud()
+                : AeHeldOut.images(dataset(config, progress), config.model().autoencoder().labels(), config.seed());
+        return new AutoencoderEngine(AutoencoderTrainers.create(config, data.source(), data.dataset()), data);
+    }
+
+    private ImageDataset dataset(RunConfig config, Progress.Sink progress) {
         String id = config.data().kind().wireName();
-        ImageDataset dataset;
         try {
             String what = "Loading " + datasets.info(id).name();
             progress.report("dataset", what, 0, false);
-            dataset = datasets.load(id, f -> progress.report("dataset", what, f, false));
+            ImageDataset dataset = datasets.load(id, f -> progress.report("dataset", what, f, false));
             progress.report("dataset", what, 1, true);
+            return dataset;
         } catch (DatasetUnavailableException | DatasetFormatException e) {
             throw new SetupException("dataset '" + id + "': " + e.getMessage());
         }
-        return new ImageEngine(config, dataset, classifier(dataset, progress));
     }
 
     /** One classifier per dataset; a second run on the same dataset waits for the first one's training. */

@@ -82,7 +82,8 @@ final class RunExports {
         Timeline t = run.timeline();
         if (t == null) {
             RunsVerticle.fail(m, ControlError.NOT_FOUND, "run " + run.id() + " has no image timeline"
-                    + (run.config().isImageRun() ? " yet (it is still loading)" : " (it is a 2D run)"), List.of());
+                    + (run.config().isImageRun() ? " yet (it is still loading)"
+                    : run.config().isAutoencoderRun() ? " (autoencoder runs keep none)" : " (it is a 2D run)"), List.of());
         }
         return Optional.ofNullable(t);
     }

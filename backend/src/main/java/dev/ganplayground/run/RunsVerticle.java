@@ -121,11 +121,11 @@ public final class RunsVerticle extends VerticleBase {
     }
 
     /**
-     * Succeeds when {@code config}'s data is there: always for 2D runs; an image dataset is looked up on a worker
+     * Succeeds when {@code config}'s data is there: always for 2D runs and the 3D cloud; an image dataset is looked up on a worker
      * (a missing one fails with the hint saying where it would come from).
      */
     private Future<RunConfig> checkData(RunConfig config) {
-        if (!config.isImageRun()) {
+        if (!config.data().kind().isImage()) {
             return Future.succeededFuture(config);
         }
         String id = config.data().kind().wireName();

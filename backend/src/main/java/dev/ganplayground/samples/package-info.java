@@ -5,6 +5,8 @@
  * ({@link dev.ganplayground.samples.PngCodec}), {@link dev.ganplayground.samples.LatentWalk} interpolates latents
  * (slerp) for the walk strip, {@link dev.ganplayground.samples.ImageFrameEncoder} packs grid and walk PNGs into the
  * "images" binary frame, {@link dev.ganplayground.samples.Timeline} keeps an evenly thinned, bounded history of
- * frames, and {@link dev.ganplayground.samples.TimelineGif} turns it into a looping GIF movie.
+ * frames, and {@link dev.ganplayground.samples.TimelineGif} turns it into a looping GIF movie. Autoencoder runs:
+ * {@link dev.ganplayground.samples.AutoencoderFrameEncoder} packs PNG and float32 sections into the "autoencoder"
+ * binary frame.
  */
 package dev.ganplayground.samples;

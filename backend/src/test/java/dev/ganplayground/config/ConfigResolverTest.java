@@ -23,7 +23,10 @@ class ConfigResolverTest {
         assertThat(presets.all()).extracting(Preset::id)
                 .containsExactly("ring8", "grid25", "spiral", "moons", "drawn", "collapse", "cure", "shapes-dcgan",
                         "mnist-dcgan", "fashion-dcgan", "shapes-progan", "mnist-progan", "fashion-progan",
-                        "shapes-stylegan", "mnist-stylegan", "fashion-stylegan");
+                        "shapes-stylegan", "mnist-stylegan", "fashion-stylegan", "plane3d-linear", "mnist-linear",
+                        "mnist-stacked-tied-greedy", "mnist-conv", "mnist-recurrent", "mnist-denoising",
+                        "mnist-sparse", "mnist-vae", "shapes-vae", "mnist-pretraining", "question-capacity",
+                        "question-vae-kl", "question-sparsity-sweep");
         assertThat(presets.defaultId()).isEqualTo("ring8");
         for (Preset p : presets.all()) {
             RunConfig c = presets.resolve(p.id(), null);
@@ -42,6 +45,9 @@ class ConfigResolverTest {
                 assertThat(p.id()).isEqualTo(c.data().kind().wireName() + "-stylegan");
                 assertThat(c.model().architecture()).isEqualTo(ArchitectureKind.STYLEGAN);
                 assertThat(c.model().style()).isEqualTo(StyleConfig.DEFAULTS);
+            } else if (c.isAutoencoderRun()) {
+                assertThat(p.id()).matches(c.data().kind().wireName() + "-.+|question-.+");
+                assertThat(c.train().optimizerG().kind()).isEqualTo(OptimizerKind.ADAM);
             } else if (!p.id().equals("collapse") && !p.id().equals("cure")) {
                 assertThat(c.data().kind().name().toLowerCase()).isEqualTo(p.id());
                 assertThat(c.isImageRun()).isFalse();

@@ -53,6 +53,22 @@ class MemoryEstimateTest {
     }
 
     @Test
+    @DisplayName("Autoencoder runs: estimated by their own widths and arms; an absurd one names its field")
+    void autoencoders() throws Exception {
+        String ae = "{\"data\":{\"kind\":\"shapes\"},\"model\":{\"architecture\":\"autoencoder\",\"autoencoder\":";
+        long one = MemoryEstimate.of(resolve("ring8", ae + "{\"hidden\":[256]}}}")).bytes();
+        long sweep = MemoryEstimate.of(resolve("ring8", ae + "{\"hidden\":[256],\"experiment\":\"sparsity-sweep\"}}}"))
+                .bytes();
+        assertThat(sweep).isGreaterThan(one);
+        RunConfig huge = resolve("ring8", ae + "{\"hidden\":[1024,1024,1024,1024,1024,1024,1024,1024],"
+                + "\"experiment\":\"sparsity-sweep\"}},\"train\":{\"batchSize\":4096}}");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> MemoryEstimate.of(huge).check(BUDGET));
+        assertThat(e.errors().get(0).pointer()).isEqualTo("/train/batchSize");
+        RunConfig wide = resolve("ring8", ae + "{\"codeSize\":1024,\"hidden\":[]}},\"train\":{\"batchSize\":1}}");
+        assertThat(MemoryEstimate.of(wide).dominantField()).isEqualTo("/model/autoencoder/codeSize");
+    }
+
+    @Test
     @DisplayName("The estimate grows with the batch and with the widths")
     void monotone() throws Exception {
         long small = MemoryEstimate.of(resolve("ring8", "{\"train\":{\"batchSize\":64}}")).bytes();

@@ -222,7 +222,7 @@ class GanTrainerTest {
             ViewConfig nv = new ViewConfig(v.itersPerTick(), v.slowMode(), v.slowDelayMs(), 2 * v.frameSamples(), 9,
                     5, v.evalEvery(), v.maxFramesPerSecond(), v.gridSize(), v.walkSteps(), v.walkFrom(), v.walkTo(),
                     v.imageEvery(), v.timelineFrames(), v.truncationPsi(), v.mixLayers(), v.mixSources(),
-                    v.noiseSamples());
+                    v.noiseSamples(), v.interpFrom(), v.interpTo());
             t.reconfigure(new RunConfig(c.seed(), c.data(), c.model(), c.train(), nv, c.remedies(), c.alarm()));
             PlaneFrame after = t.frame();
             assertThat(after.real()).hasSize(4 * v.frameSamples()).startsWith(before.real());

@@ -52,6 +52,18 @@ final class Browsers {
                 "localStorage.setItem('gan.token', arguments[0])", token);
     }
 
+    /** Saves a screenshot as {@code name} under the screenshotDir system property (default target/). */
+    static void screenshot(WebDriver driver, String name) {
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(
+                org.openqa.selenium.OutputType.FILE);
+        try {
+            java.nio.file.Files.copy(shot.toPath(), java.nio.file.Path.of(System.getProperty("screenshotDir", "target"),
+                    name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void assertNoConsoleErrors(WebDriver driver) {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

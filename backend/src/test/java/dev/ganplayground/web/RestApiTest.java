@@ -85,6 +85,10 @@ class RestApiTest extends ServerTestBase {
             "latent 10^7|{\"overrides\":{\"model\":{\"latentDim\":10000000}}}|422|invalid_config|/model/latentDim",
             "1e400|{\"overrides\":{\"train\":{\"optimizerG\":{\"lr\":1e400}}}}|422|invalid_config|/train/optimizerG/lr",
             "Infinity as string|{\"overrides\":{\"train\":{\"optimizerG\":{\"lr\":\"Infinity\"}}}}|422|invalid_config|/train/optimizerG/lr",
+            "unknown autoencoder field|{\"preset\":\"shapes-vae\",\"overrides\":{\"model\":{\"autoencoder\":{\"depth\":3}}}}|422|invalid_config|/model/autoencoder/depth",
+            "rho out of range|{\"preset\":\"shapes-vae\",\"overrides\":{\"train\":{\"autoencoder\":{\"sparsityTarget\":1.5}}}}|422|invalid_config|/train/autoencoder/sparsityTarget",
+            "rho zero|{\"preset\":\"mnist-sparse\",\"overrides\":{\"train\":{\"autoencoder\":{\"sparsityTarget\":0}}}}|422|invalid_config|/train/autoencoder/sparsityTarget",
+            "conv on the cloud|{\"preset\":\"plane3d-linear\",\"overrides\":{\"model\":{\"autoencoder\":{\"kind\":\"conv\"}}}}|422|invalid_config|/model/autoencoder/kind",
     })
     void rejectsBadBodies(String name, String body, int status, String code, String field) {
         int before = get("/api/runs").bodyAsJsonArray().size();

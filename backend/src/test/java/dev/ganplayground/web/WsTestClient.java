@@ -163,8 +163,8 @@ final class WsTestClient implements AutoCloseable {
         ByteBuffer bb = ByteBuffer.wrap(b.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
         int h = bb.getInt();
         JsonObject header = new JsonObject(new String(b.getBytes(4, 4 + h), StandardCharsets.UTF_8).trim());
-        if ("images".equals(header.getString("type"))) {
-            // PNG sections one after another: keep each section's bytes for the test to decode.
+        if ("images".equals(header.getString("type")) || "autoencoder".equals(header.getString("type"))) {
+            // PNG (or an autoencoder frame's float32) sections one after another: keep each section's bytes for the test to decode.
             int at = 4 + h;
             for (Object o : header.getJsonArray("sections")) {
                 JsonObject s = (JsonObject) o;

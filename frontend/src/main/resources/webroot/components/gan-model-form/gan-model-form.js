@@ -8,13 +8,15 @@
  * dialog, because applying them builds new networks (step 0, history cleared). "Revert" restores the run's.
  * An image run (model.architecture "dcgan", "progan" or "stylegan") shows its width (baseChannels) instead of the
  * MLP's layers and activations, which it ignores; a ProGAN run also its growth settings (model.progan.*), a StyleGAN
- * run its mapping network and regularisation (model.style.*). Hidden fields are never part of the patch.
+ * run its mapping network and regularisation (model.style.*). An autoencoder run (architecture "autoencoder") shows
+ * model.autoencoder.* (kind, code size, hidden layers, tied, greedy, experiment, labels) and none of the GAN's fields.
+ * Hidden fields are never part of the patch.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
 import { fieldRow, readInput, writeInput, showFieldErrors, errorsForFields, FieldParseError } from '../../lib/form-fields.js';
 import { getAt, mergePatch, patchAt } from '../../lib/json-pointer.js';
-import { isImageConfig, isStyleConfig } from '../../protocol/messages.js';
+import { isAutoencoderConfig, isImageConfig, isStyleConfig } from '../../protocol/messages.js';
 
 const ACTIVATIONS = [{ value: 'relu', label: 'ReLU' }, { value: 'leaky_relu', label: 'leaky ReLU' }, { value: 'tanh', label: 'tanh' }];
 const LAYERS_HINT = 'widths of the hidden layers, comma separated (0 to 8 layers of 1 to 1024)';
@@ -22,6 +24,16 @@ const MLP_ONLY = ['/model/gHidden', '/model/dHidden', '/model/gActivation', '/mo
 const DCGAN_ONLY = ['/model/baseChannels'];
 const PROGAN_ONLY = ['/model/progan/maxResolution', '/model/progan/fadeInImages', '/model/progan/stabilizeImages',
   '/model/progan/mbstdGroup', '/model/progan/resetOptimizerOnGrowth'];
+const AE_ONLY = ['/model/autoencoder/kind', '/model/autoencoder/codeSize', '/model/autoencoder/hidden',
+  '/model/autoencoder/activation', '/model/autoencoder/tied', '/model/autoencoder/greedy', '/model/autoencoder/phaseSteps',
+  '/model/autoencoder/experiment', '/model/autoencoder/labels'];
+const GAN_ONLY = ['/model/latentDim', '/model/noise'];
+const AE_KINDS = [{ value: 'linear', label: 'linear (= PCA)' }, { value: 'dense', label: 'dense (stacked)' },
+  { value: 'conv', label: 'convolutional' }, { value: 'recurrent', label: 'recurrent (rows as a sequence)' },
+  { value: 'vae', label: 'variational' }];
+const EXPERIMENTS = [{ value: 'none', label: 'none (one autoencoder)' }, { value: 'capacity', label: 'capacity: over- vs undercomplete vs sparse' },
+  { value: 'vae-kl', label: 'VAE with KL on vs off' }, { value: 'sparsity-sweep', label: 'sparsity sweep over rho' },
+  { value: 'pretraining', label: 'unsupervised pretraining vs scratch' }];
 const STYLE_ONLY = ['/model/style/mappingLayers', '/model/style/mappingWidth', '/model/style/mappingLrMultiplier',
   '/model/style/mixingProbability', '/model/style/wAvgDecay'];
 
@@ -57,6 +69,21 @@ class GanModelForm extends HTMLElement {
         hint: 'share of training batches that mix two z at a random layer (paper: 0.9)' })}
       ${fieldRow({ pointer: '/model/style/wAvgDecay', label: 'W-average decay', kind: 'float', min: 0, max: 0.9999,
         hint: 'moving average of w that truncation pulls towards (paper: 0.995)' })}
+      ${fieldRow({ pointer: '/model/autoencoder/kind', label: 'autoencoder', kind: 'select', options: AE_KINDS })}
+      ${fieldRow({ pointer: '/model/autoencoder/codeSize', label: 'code size', kind: 'int', min: 1, max: 1024,
+        hint: 'units of the coding layer; 2 makes the latent map the code space itself' })}
+      ${fieldRow({ pointer: '/model/autoencoder/hidden', label: 'hidden layers', kind: 'intlist',
+        hint: "the encoder's hidden widths (the decoder mirrors them); recurrent: the first is the state size" })}
+      ${fieldRow({ pointer: '/model/autoencoder/activation', label: 'activation', kind: 'select', options: ACTIVATIONS })}
+      ${fieldRow({ pointer: '/model/autoencoder/tied', label: 'tied weights', kind: 'bool',
+        hint: "dense: each decoder layer uses its encoder layer's weights transposed (the same memory)" })}
+      ${fieldRow({ pointer: '/model/autoencoder/greedy', label: 'greedy layer-wise', kind: 'bool',
+        hint: 'dense: train one shallow autoencoder per hidden layer, each on the codes below, then fine-tune the stack' })}
+      ${fieldRow({ pointer: '/model/autoencoder/phaseSteps', label: 'steps per phase', kind: 'int', min: 1, max: 1000000,
+        hint: 'greedy phases, and the unsupervised phase of the pretraining experiment' })}
+      ${fieldRow({ pointer: '/model/autoencoder/experiment', label: 'experiment', kind: 'select', options: EXPERIMENTS })}
+      ${fieldRow({ pointer: '/model/autoencoder/labels', label: 'labelled examples', kind: 'int', min: 10, max: 10000,
+        hint: 'labels the linear probe and the pretraining classifiers may use' })}
       ${fieldRow({ pointer: '/model/latentDim', label: 'latent dimension', kind: 'int', min: 1, max: 64,
         hint: 'size of z; with 2 the manifold view is exact' })}
       ${fieldRow({ pointer: '/model/noise', label: 'noise', kind: 'select', options: ['gaussian', 'uniform'] })}
@@ -118,8 +145,11 @@ class GanModelForm extends HTMLElement {
 
   /** The fields the run's architecture uses; latentDim goes up to 128 for a DCGAN, 64 for the MLP. */
   #showArchitecture() {
+    const ae = isAutoencoderConfig(this.#config);
     const dcgan = isImageConfig(this.#config);
-    for (const p of MLP_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = dcgan;
+    for (const p of MLP_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = dcgan || ae;
+    for (const p of AE_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !ae;
+    for (const p of GAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = ae;
     for (const p of DCGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !dcgan;
     const progan = this.#config?.model?.architecture === 'progan';
     for (const p of PROGAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = !progan;

@@ -5,19 +5,21 @@
  *   panel.data = runData;                               // the run's SeriesBuffers, latest frame and step
  *   panel.metricsArrived(); panel.frameArrived(); panel.modesArrived();   // new rows / frame / histogram in panel.data
  *   panel.imagesArrived(); panel.classesArrived();      // image runs: a new images frame / class histogram
+ *   panel.aeArrived();                                  // autoencoder runs: a new autoencoder frame
  *   panel.addEventListener('gan-command', (e) => e.detail);   // {panelKey, runId, type, ...}
  *
  * One run: header (dataset, state, step, steps/s), the collapse alarm banner, transport controls, the plane and
  * its per-mode histogram with the dataset's explanation and the config forms (training, remedies, model) beside
  * it, and the charts. An image run (a DCGAN) shows gan-image-view and its view settings instead of the plane and
- * the per-mode histogram. Children's events become one 'gan-command' (type start | pause | reset | step |
+ * the per-mode histogram; an autoencoder run gan-ae-view and gan-ae-charts instead of the plane, the GAN charts and
+ * the remedies. Children's events become one 'gan-command' (type start | pause | reset | step |
  * update_config | preset | close | dismiss_alarm) for the app; nothing here sends. Someone else's run (role
  * 'viewer') is shown read-only: a badge, and the controls and forms inert. The header carries the share links (watch,
  * same settings, presenter; share-links.js); a click copies the link.
  */
 import { html, setHtml } from '../../lib/html.js';
 import { confirmDialog } from '../../lib/confirm.js';
-import { MODE_KINDS, isImageConfig, canControl } from '../../protocol/messages.js';
+import { MODE_KINDS, isImageConfig, isAutoencoderConfig, canControl } from '../../protocol/messages.js';
 import { runLink, configLink, presentLink } from '../../app/share-links.js';
 
 const REASON_PREFIX = { failed: 'Failed', stopped: 'Stopped', queued: 'Queued' };
@@ -44,10 +46,10 @@ class GanRunPanel extends HTMLElement {
       <gan-alarm-banner></gan-alarm-banner>
       <gan-control-panel></gan-control-panel>
       <div class="run-body"><div class="view-col"><gan-plane></gan-plane><gan-mode-histogram></gan-mode-histogram>
-        <gan-image-view hidden></gan-image-view></div>
+        <gan-image-view hidden></gan-image-view><gan-ae-view hidden></gan-ae-view></div>
         <aside class="side-col"><p class="explanation" data-testid="explanation"></p><gan-image-settings hidden></gan-image-settings>
           <gan-train-form></gan-train-form><gan-remedies-form></gan-remedies-form><gan-model-form></gan-model-form></aside></div>
-      <gan-chart-deck></gan-chart-deck></section>`);
+      <gan-chart-deck></gan-chart-deck><gan-ae-charts hidden></gan-ae-charts></section>`);
     const q = (sel) => this.querySelector(sel);
     this.#els = { picker: q('gan-preset-picker'), state: q('[data-testid=state]'), step: q('[data-testid=step]'),
       speed: q('[data-testid=steps-per-s]'), runId: q('.run-id'), close: q('[data-testid=close-run]'),
@@ -55,7 +57,7 @@ class GanRunPanel extends HTMLElement {
       plane: q('gan-plane'), explanation: q('[data-testid=explanation]'), train: q('gan-train-form'),
       model: q('gan-model-form'), deck: q('gan-chart-deck'), alarm: q('gan-alarm-banner'),
       hist: q('gan-mode-histogram'), remedies: q('gan-remedies-form'), image: q('gan-image-view'),
-      imageSettings: q('gan-image-settings'), readOnly: q('[data-testid=read-only]'), shareRun: q('[data-testid=share-run]'),
+      imageSettings: q('gan-image-settings'), ae: q('gan-ae-view'), aeCharts: q('gan-ae-charts'), readOnly: q('[data-testid=read-only]'), shareRun: q('[data-testid=share-run]'),
       shareConfig: q('[data-testid=share-config]'), present: q('[data-testid=present-run]'), shareLinks: q('.share-links') };
     this.#listen();
     this.#update();
@@ -70,6 +72,8 @@ class GanRunPanel extends HTMLElement {
     this.#els.deck.data = data;
     this.#els.plane.frame = data?.frame ?? null;
     this.#els.image.data = data;
+    this.#els.ae.data = data;
+    this.#els.aeCharts.data = data;
     this.metricsArrived();
     this.modesArrived();
     this.classesArrived();
@@ -78,6 +82,7 @@ class GanRunPanel extends HTMLElement {
   metricsArrived() {
     if (!this.#els) return;
     this.#els.deck.invalidate();
+    this.#els.aeCharts.invalidate();
     this.#showStep();
     const sps = this.#data?.train.latest('speed/steps_per_s');
     this.#els.speed.textContent = sps == null ? '–' : sps >= 100 ? sps.toFixed(0) : sps.toFixed(1);
@@ -92,6 +97,8 @@ class GanRunPanel extends HTMLElement {
   }
 
   imagesArrived() { this.#els?.image.imagesArrived(); }
+
+  aeArrived() { this.#els?.ae.aeArrived(); }
 
   classesArrived() { this.#els?.image.classesArrived(); }
 
@@ -175,14 +182,20 @@ class GanRunPanel extends HTMLElement {
     e.controls.state = { state: run?.state ?? null, itersPerTick: config?.view.itersPerTick ?? 10,
       slowMode: config?.view.slowMode ?? false };
     e.image.run = run && { runId: run.runId, config, progress: run.progress ?? null };
+    e.ae.run = e.image.run;
     if (config !== this.#config) {
       this.#config = config;
       for (const form of forms) form.config = config;
       const images = isImageConfig(config);
+      const ae = isAutoencoderConfig(config);
       for (const el of [e.image, e.imageSettings]) el.hidden = !images;
-      e.plane.hidden = images;
+      for (const el of [e.ae, e.aeCharts]) el.hidden = !ae;
+      e.deck.hidden = ae;
+      e.remedies.hidden = ae; // GAN remedies: an autoencoder has no D
+      for (const b of e.controls.querySelectorAll('[data-phase=d], [data-phase=g]')) b.hidden = ae;
+      e.plane.hidden = images || ae;
       e.deck.family = images ? 'images' : 'points';
-      e.hist.active = MODE_KINDS.includes(config?.data.kind);
+      e.hist.active = !ae && MODE_KINDS.includes(config?.data.kind);
       e.plane.loss = config?.train.loss;
       e.plane.drawing = { enabled: config?.data.kind === 'drawn', points: config?.data.points ?? [] };
       e.deck.loss = config?.train.loss;

@@ -7,15 +7,19 @@
  * The live hyperparameters (train.*, data.spread, view.*, the collapse alarm's thresholds alarm.*): each committed change sends a one-field patch at
  * once, with no reset. Inputs are named by JSON pointer, so server validation errors (by pointer, nested ones
  * such as /train/optimizerD/lr included) show beside their field. For image runs the 2D-only fields (spread, points,
- * heatmap, manifold) and the collapse alarm (it watches the modes of 2D sets) are hidden.
+ * heatmap, manifold) and the collapse alarm (it watches the modes of 2D sets) are hidden. Autoencoder runs show their
+ * loss terms (train.autoencoder: corruption with a level slider, sparsity, rho, beta, KL weight) instead of the GAN
+ * loss and D steps, and their own evalEvery (they have no image settings form).
  */
 import { html, setHtml } from '../../lib/html.js';
 import { fieldRow, showFieldErrors, errorsForFields, liveFieldPatch, writeLiveFields } from '../../lib/form-fields.js';
-import { isImageConfig } from '../../protocol/messages.js';
+import { isAutoencoderConfig, isImageConfig } from '../../protocol/messages.js';
 
 const LOSSES = [{ value: 'minimax', label: 'minimax' }, { value: 'nonsaturating', label: 'non-saturating' },
   { value: 'least_squares', label: 'least squares' }, { value: 'hinge', label: 'hinge' }];
 
+/** The GAN's own fields, hidden for autoencoder runs. */
+const GAN_ONLY = ['/train/loss', '/train/dSteps'];
 /** 2D-only fields, and evalEvery, which image runs set in their own view form (gan-image-settings). */
 const HIDDEN_FOR_IMAGES = ['/data/spread', '/view/frameSamples', '/view/heatmapSize', '/view/manifoldSize', '/view/evalEvery'];
 
@@ -36,6 +40,17 @@ class GanTrainForm extends HTMLElement {
       ${fieldRow({ pointer: '/train/loss', label: 'loss', kind: 'select', options: LOSSES })}
       ${fieldRow({ pointer: '/train/batchSize', label: 'batch size', kind: 'int', min: 1, max: 4096 })}
       ${fieldRow({ pointer: '/train/dSteps', label: 'D steps per G step', kind: 'int', min: 1, max: 20 })}
+      </fieldset><fieldset class="ae-loss" hidden><legend>Autoencoder loss (changes apply live)</legend>
+      ${fieldRow({ pointer: '/train/autoencoder/corruption', label: 'input corruption', kind: 'select', options: ['none', 'gaussian', 'dropout'],
+        hint: 'denoising: corrupt the inputs (never the targets) with Gaussian noise or dropout' })}
+      ${fieldRow({ pointer: '/train/autoencoder/corruptionLevel', label: 'corruption level', kind: 'float', min: 0, max: 1, step: 0.05,
+        slider: true, hint: "Gaussian: the noise's standard deviation; dropout: the probability a pixel is zeroed" })}
+      ${fieldRow({ pointer: '/train/autoencoder/sparsity', label: 'sparsity penalty', kind: 'select', options: ['none', 'kl', 'l1'],
+        hint: 'KL(rho || mean activation) per code unit, or the L1 norm of the codes' })}
+      ${fieldRow({ pointer: '/train/autoencoder/sparsityTarget', label: 'target activation ρ', kind: 'float', min: 0.001, max: 0.99, step: 0.01 })}
+      ${fieldRow({ pointer: '/train/autoencoder/sparsityWeight', label: 'sparsity weight β', kind: 'float', min: 0, max: 100, step: 0.1 })}
+      ${fieldRow({ pointer: '/train/autoencoder/klWeight', label: 'KL weight (VAE)', kind: 'float', min: 0, max: 100, step: 0.1,
+        hint: '1 = the evidence lower bound; 0 = a plain autoencoder with noisy codes' })}
       </fieldset>${optimizer('D', 'D')}${optimizer('G', 'G')}
       <details><summary>Data and view</summary><fieldset>
       ${fieldRow({ pointer: '/data/spread', label: 'spread (noise σ)', kind: 'float', min: 0, max: 1, step: 0.01,
@@ -55,6 +70,9 @@ class GanTrainForm extends HTMLElement {
       ${fieldRow({ pointer: '/alarm/checks', label: 'consecutive evaluations', kind: 'int', min: 1, max: 100 })}
       </fieldset></details></form>`);
     this.querySelector('form').addEventListener('change', (e) => this.#changed(e.target));
+    this.querySelector('form').addEventListener('input', (e) => { // a slider shows its value while dragged
+      if (e.target.type === 'range' && e.target.nextElementSibling) e.target.nextElementSibling.value = e.target.value;
+    });
     this.querySelector('form').addEventListener('submit', (e) => e.preventDefault());
     this.#update();
   }
@@ -72,9 +90,18 @@ class GanTrainForm extends HTMLElement {
   #update() {
     if (!this.firstChild || !this.#config) return;
     writeLiveFields(this, this.#config, this.#localErrors);
-    const images = isImageConfig(this.#config);
-    for (const p of HIDDEN_FOR_IMAGES) this.querySelector(`.field[data-field="${p}"]`).hidden = images;
+    const ae = isAutoencoderConfig(this.#config);
+    const images = isImageConfig(this.#config) || ae;
+    for (const p of HIDDEN_FOR_IMAGES) { // autoencoder runs have no image settings form: they keep evalEvery here
+      this.querySelector(`.field[data-field="${p}"]`).hidden = images && !(ae && p === '/view/evalEvery');
+    }
+    for (const p of GAN_ONLY) this.querySelector(`.field[data-field="${p}"]`).hidden = ae;
     this.querySelector('.alarm-fields').hidden = images;
+    this.querySelector('.ae-loss').hidden = !ae;
+    // An autoencoder run's optimizerG trains the autoencoder, optimizerD only the pretraining experiment's classifiers.
+    this.querySelector('fieldset.optimizer[data-net=D]').hidden = ae && this.#config.model.autoencoder?.experiment !== 'pretraining';
+    this.querySelector('fieldset.optimizer[data-net=D] legend').textContent = ae ? 'classifier optimizer' : 'D optimizer';
+    this.querySelector('fieldset.optimizer[data-net=G] legend').textContent = ae ? 'autoencoder optimizer' : 'G optimizer';
     this.#toggleOptimizerFields();
   }
 

@@ -1,0 +1,134 @@
+package dev.ganplayground.run;
+
+import dev.ganplayground.ae.Autoencoder;
+import dev.ganplayground.ae.AutoencoderTrainer;
+import dev.ganplayground.config.AutoencoderKind;
+import dev.ganplayground.config.ExperimentKind;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * An autoencoder run's evaluation: per arm, on the held-out inputs ({@link AeHeldOut}), never disturbing training.
+ * Keys (docs/protocol.md, "Autoencoder runs"): {@code ae/<metric>} for a single autoencoder, {@code
+ * ae/<arm>/<metric>} for each arm of an experiment, as the trainer names its loss terms:
+ * <ul>
+ *   <li>{@value #HELDOUT_MSE}: reconstruction MSE per value of the clean held-out inputs;</li>
+ *   <li>{@value #PCA_MSE} and {@value #SUBSPACE_ANGLE} (linear autoencoders): the MSE of the best rank-k linear
+ *       reconstruction (PCA fitted on {@value #PCA_FIT} training inputs, same held-out inputs), and the largest
+ *       principal angle in degrees between the decoder's span and PCA's top-k subspace;</li>
+ *   <li>{@value #PROBE_ACC} (labelled datasets): a linear probe's accuracy on the held-out codes after training on
+ *       the codes of the run's {@code labels} labelled examples: how useful the codes are;</li>
+ *   <li>{@value #NOISY_MSE} (capacity experiment): MSE against the clean inputs when reconstructing them with
+ *       Gaussian noise (sd {@value #NOISE_SD}) added: does the autoencoder denoise or copy?;</li>
+ *   <li>{@value #MEAN_ACTIVATION}: the code units' activation averaged over units and inputs (sparsity);</li>
+ *   <li>{@code ae/<classifier>/accuracy}: the trainer's own downstream classifiers (pretraining: "pretrained",
+ *       "scratch") on the held-out inputs.</li>
+ * </ul>
+ * The VAE's KL term is charted from the training means (ae/kl), the encoder's variance is not an evaluation output.
+ */
+final class AeEvaluation {
+    static final String HELDOUT_MSE = "heldout_mse";
+    static final String PCA_MSE = "pca_mse";
+    static final String SUBSPACE_ANGLE = "subspace_angle";
+    static final String PROBE_ACC = "probe_acc";
+    static final String NOISY_MSE = "noisy_mse";
+    static final String MEAN_ACTIVATION = "mean_activation";
+    static final String ACCURACY = "accuracy";
+    static final int PCA_FIT = 1_000;
+    static final double NOISE_SD = 0.3;
+
+    private final AutoencoderTrainer trainer;
+    private final AeHeldOut data;
+    private final long seed;
+    /** PCA of the training inputs per code size (computed once: the data never changes). */
+    private final Map<Integer, float[]> pcaBases = new HashMap<>();
+    private float[] pcaFit;
+    private float[] pcaMean;
+
+    AeEvaluation(AutoencoderTrainer trainer, AeHeldOut data, long seed) {
+        this.trainer = trainer;
+        this.data = data;
+        this.seed = seed;
+    }
+
+    /** The metric key of {@code metric} for arm {@code arm} (its name in experiments, nothing for a lone one). */
+    static String key(List<? extends Autoencoder> arms, Autoencoder arm, String metric) {
+        return arms.size() == 1 ? "ae/" + metric : "ae/" + arm.name() + "/" + metric;
+    }
+
+    Map<String, Double> evaluate() {
+        Map<String, Double> row = new LinkedHashMap<>();
+        List<? extends Autoencoder> arms = trainer.arms();
+        int n = data.mapCount();
+        int d = data.width();
+        float[] x = data.map();
+        boolean linear = trainer.config().model().autoencoder().kind() == AutoencoderKind.LINEAR;
+        boolean capacity = trainer.config().model().autoencoder().experiment() == ExperimentKind.CAPACITY;
+        float[] noisy = capacity ? noisy(x) : null;
+        for (Autoencoder arm : arms) {
+            row.put(key(arms, arm, HELDOUT_MSE), mse(arm.reconstruct(x, n), x));
+            float[] basis = arm.decoderBasis();
+            if (linear && basis != null) {
+                int k = arm.codeSize();
+                float[] pca = pca(k);
+                row.put(key(arms, arm, PCA_MSE), AeStandIns.projectionMse(x, n, d, pcaMean, pca, k));
+                row.put(key(arms, arm, SUBSPACE_ANGLE), AeStandIns.subspaceAngleDegrees(basis, pca, d, k));
+            }
+            if (data.mapLabels() != null && data.probeLabels().length > 0) {
+                int k = arm.codeSize();
+                float[] train = arm.encode(data.probeInputs(), data.probeLabels().length);
+                float[] test = arm.encode(x, n);
+                row.put(key(arms, arm, PROBE_ACC), AeStandIns.probeAccuracy(train, data.probeLabels(), test,
+                        data.mapLabels(), k, data.dataset().classCount()));
+            }
+            if (noisy != null) {
+                row.put(key(arms, arm, NOISY_MSE), mse(arm.reconstruct(noisy, n), x));
+            }
+            float[] act = arm.meanCodeActivations(x, n);
+            double mean = 0;
+            for (float a : act) {
+                mean += a;
+            }
+            row.put(key(arms, arm, MEAN_ACTIVATION), mean / Math.max(1, act.length));
+        }
+        if (data.mapLabels() != null) {
+            trainer.classifierAccuracy(x, data.mapLabels(), n)
+                    .forEach((name, acc) -> row.put("ae/" + name + "/" + ACCURACY, acc));
+        }
+        return row;
+    }
+
+    /** PCA's top-k directions of {@value #PCA_FIT} training inputs drawn from the run's seed (cached per k). */
+    private float[] pca(int k) {
+        if (pcaFit == null) {
+            pcaFit = new float[PCA_FIT * data.width()];
+            data.source().sample(new SplittableRandom(seed ^ 0x9CA9CAL), pcaFit, 0, PCA_FIT);
+            pcaMean = AeStandIns.mean(pcaFit, PCA_FIT, data.width());
+        }
+        return pcaBases.computeIfAbsent(k, kk -> AeStandIns.pcaBasis(pcaFit, PCA_FIT, data.width(), kk));
+    }
+
+    /** The held-out inputs with fixed Gaussian noise (the same every evaluation, so the curve shows only learning). */
+    private float[] noisy(float[] x) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x4015EL);
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) (x[i] + NOISE_SD * AeStandIns.Gauss.next(r));
+        }
+        return out;
+    }
+
+    /** Mean squared error per value. */
+    static double mse(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = a[i] - b[i];
+            s += e * e;
+        }
+        return s / a.length;
+    }
+}
