@@ -42,6 +42,19 @@ public record LatentMap(float[] points, Bounds bounds, int[] labels, LatentProje
         return new LatentMap(points, boundsOf(points, n), kept, projection);
     }
 
+    /**
+     * The map of {@code n} codes through an earlier map's {@code projection} (the axes stay put between refits, so
+     * the points move only as the codes do); {@code labels} may be null.
+     */
+    public static LatentMap of(float[] codes, int n, int[] labels, LatentProjection projection) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one code, found n = " + n);
+        }
+        float[] points = projection.project(codes, n);
+        int[] kept = labels == null ? new int[0] : Arrays.copyOf(labels, n);
+        return new LatentMap(points, boundsOf(points, n), kept, projection);
+    }
+
     /** The smallest rectangle around the points, widened by {@link #MARGIN}; a zero extent becomes +-1 around it. */
     static Bounds boundsOf(float[] points, int n) {
         double xMin = Double.POSITIVE_INFINITY;

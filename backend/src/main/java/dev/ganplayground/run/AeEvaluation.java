@@ -4,8 +4,14 @@ import dev.ganplayground.ae.Autoencoder;
 import dev.ganplayground.ae.AutoencoderTrainer;
 import dev.ganplayground.config.AutoencoderKind;
 import dev.ganplayground.config.ExperimentKind;
+import dev.ganplayground.data.Gaussians;
+import dev.ganplayground.data.ImageDataset;
+import dev.ganplayground.data.PointCloud3d;
+import dev.ganplayground.metrics.LinearProbe;
+import dev.ganplayground.metrics.Pca;
+import dev.ganplayground.metrics.PcaCache;
+import dev.ganplayground.metrics.SubspaceAngle;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +24,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@value #HELDOUT_MSE}: reconstruction MSE per value of the clean held-out inputs;</li>
  *   <li>{@value #PCA_MSE} and {@value #SUBSPACE_ANGLE} (linear autoencoders): the MSE of the best rank-k linear
- *       reconstruction (PCA fitted on {@value #PCA_FIT} training inputs, same held-out inputs), and the largest
+ *       reconstruction (PCA fitted on the training inputs, {@link PcaCache}; same held-out inputs), and the largest
  *       principal angle in degrees between the decoder's span and PCA's top-k subspace;</li>
  *   <li>{@value #PROBE_ACC} (labelled datasets): a linear probe's accuracy on the held-out codes after training on
  *       the codes of the run's {@code labels} labelled examples: how useful the codes are;</li>
@@ -38,16 +44,11 @@ final class AeEvaluation {
     static final String NOISY_MSE = "noisy_mse";
     static final String MEAN_ACTIVATION = "mean_activation";
     static final String ACCURACY = "accuracy";
-    static final int PCA_FIT = 1_000;
     static final double NOISE_SD = 0.3;
 
     private final AutoencoderTrainer trainer;
     private final AeHeldOut data;
     private final long seed;
-    /** PCA of the training inputs per code size (computed once: the data never changes). */
-    private final Map<Integer, float[]> pcaBases = new HashMap<>();
-    private float[] pcaFit;
-    private float[] pcaMean;
 
     AeEvaluation(AutoencoderTrainer trainer, AeHeldOut data, long seed) {
         this.trainer = trainer;
@@ -74,16 +75,16 @@ final class AeEvaluation {
             float[] basis = arm.decoderBasis();
             if (linear && basis != null) {
                 int k = arm.codeSize();
-                float[] pca = pca(k);
-                row.put(key(arms, arm, PCA_MSE), AeStandIns.projectionMse(x, n, d, pcaMean, pca, k));
-                row.put(key(arms, arm, SUBSPACE_ANGLE), AeStandIns.subspaceAngleDegrees(basis, pca, d, k));
+                Pca pca = pca(k);
+                row.put(key(arms, arm, PCA_MSE), pca.reconstructionMse(x, n, k));
+                row.put(key(arms, arm, SUBSPACE_ANGLE), SubspaceAngle.largestDegrees(basis, pca.basis(k), d, k));
             }
             if (data.mapLabels() != null && data.probeLabels().length > 0) {
                 int k = arm.codeSize();
                 float[] train = arm.encode(data.probeInputs(), data.probeLabels().length);
                 float[] test = arm.encode(x, n);
-                row.put(key(arms, arm, PROBE_ACC), AeStandIns.probeAccuracy(train, data.probeLabels(), test,
-                        data.mapLabels(), k, data.dataset().classCount()));
+                row.put(key(arms, arm, PROBE_ACC), LinearProbe.trainAndTest(train, data.probeLabels(),
+                        data.probeLabels().length, test, data.mapLabels(), n, k, data.dataset().classCount()));
             }
             if (noisy != null) {
                 row.put(key(arms, arm, NOISY_MSE), mse(arm.reconstruct(noisy, n), x));
@@ -102,14 +103,13 @@ final class AeEvaluation {
         return row;
     }
 
-    /** PCA's top-k directions of {@value #PCA_FIT} training inputs drawn from the run's seed (cached per k). */
-    private float[] pca(int k) {
-        if (pcaFit == null) {
-            pcaFit = new float[PCA_FIT * data.width()];
-            data.source().sample(new SplittableRandom(seed ^ 0x9CA9CAL), pcaFit, 0, PCA_FIT);
-            pcaMean = AeStandIns.mean(pcaFit, PCA_FIT, data.width());
-        }
-        return pcaBases.computeIfAbsent(k, kk -> AeStandIns.pcaBasis(pcaFit, PCA_FIT, data.width(), kk));
+    /**
+     * PCA of the training inputs, fitted once per dataset for the whole server ({@link PcaCache}: the first
+     * {@value PcaCache#MAX_IMAGES} training images, or {@value PcaCache#CLOUD_POINTS} cloud points).
+     */
+    private Pca pca(int k) {
+        ImageDataset ds = data.dataset();
+        return ds != null ? PcaCache.shared().trainImages(ds, k) : PcaCache.shared().cloud(PointCloud3d.standard(), k);
     }
 
     /** The held-out inputs with fixed Gaussian noise (the same every evaluation, so the curve shows only learning). */
@@ -117,7 +117,7 @@ final class AeEvaluation {
         SplittableRandom r = new SplittableRandom(seed ^ 0x4015EL);
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = (float) (x[i] + NOISE_SD * AeStandIns.Gauss.next(r));
+            out[i] = (float) (x[i] + NOISE_SD * Gaussians.next(r));
         }
         return out;
     }

@@ -1,5 +1,10 @@
 package dev.ganplayground.run;
 
+import dev.ganplayground.data.Bounds;
+import dev.ganplayground.data.Gaussians;
+import dev.ganplayground.data.PointCloud3d;
+import dev.ganplayground.metrics.LatentLattice;
+import dev.ganplayground.metrics.LatentMap;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ganplayground.ae.Autoencoder;
@@ -43,7 +48,7 @@ final class AeFrames {
     private final long corruptionSeed;
     private final long priorSeed;
     /** Per arm: the latent map whose projection the next frames reuse, and the step it was fitted at. */
-    private final java.util.Map<Integer, AeStandIns.LatentMap> fits = new java.util.HashMap<>();
+    private final java.util.Map<Integer, LatentMap> fits = new java.util.HashMap<>();
     private final java.util.Map<Integer, Long> fitSteps = new java.util.HashMap<>();
 
     AeFrames(AutoencoderTrainer trainer, AeHeldOut data, long seed) {
@@ -125,8 +130,8 @@ final class AeFrames {
             ObjectNode o = arms.addObject().put("name", arm.name()).put("codeSize", k);
             float[] recon = arm.reconstruct(in, shown);
             float[] codes = arm.encode(data.map(), n);
-            AeStandIns.LatentMap map = latentMap(a, codes, n, k, v);
-            latent(o.putObject("latent"), map);
+            LatentMap map = latentMap(a, codes, n, k, v);
+            latent(o.putObject("latent"), map, k);
             floats(o.putArray("activations"), arm.meanCodeActivations(data.first(Math.min(ACTIVATION_INPUTS, n)),
                     Math.min(ACTIVATION_INPUTS, n)));
             if (!images) {
@@ -146,7 +151,7 @@ final class AeFrames {
             if (vae) {
                 int r = v.gridSize();
                 ImageGrid lattice = ImageGrid.grid(r * r, r, shape.channels(), shape.height(), shape.width());
-                sections.add(Section.png("lattice", a, lattice.png(arm.decode(AeStandIns.latentLattice(map, r, k),
+                sections.add(Section.png("lattice", a, lattice.png(arm.decode(LatentLattice.codes(map, r),
                         r * r))));
                 ImageGrid samples = ImageGrid.grid(PRIOR_SAMPLES, PRIOR_SAMPLES / 2, shape.channels(),
                         shape.height(), shape.width());
@@ -161,18 +166,18 @@ final class AeFrames {
      * steps (fitting a 1,024-unit code's plane every frame cost seconds), so the points move with training while the
      * axes are refreshed at the evaluations' pace; codes of 2 units or fewer need no fit.
      */
-    private AeStandIns.LatentMap latentMap(int a, float[] codes, int n, int k, ViewConfig v) {
-        AeStandIns.LatentMap fitted = fits.get(a);
+    private LatentMap latentMap(int a, float[] codes, int n, int k, ViewConfig v) {
+        LatentMap fitted = fits.get(a);
         long step = trainer.step();
         Long at = fitSteps.get(a);
-        if (fitted == null || fitted.mean() == null || fitted.mean().length != k || at == null || step < at
+        if (fitted == null || fitted.projection().codeSize() != k || at == null || step < at
                 || step - at >= v.evalEvery()) {
-            AeStandIns.LatentMap map = AeStandIns.latentMap(codes, n, k);
+            LatentMap map = LatentMap.of(codes, n, k, null);
             fits.put(a, map);
             fitSteps.put(a, step);
             return map;
         }
-        return AeStandIns.latentMap(codes, n, k, fitted);
+        return LatentMap.of(codes, n, null, fitted.projection());
     }
 
     /** Held-out inputs i and j, one after the other. */
@@ -201,15 +206,17 @@ final class AeFrames {
         SplittableRandom r = new SplittableRandom(priorSeed + 0x9E3779B97F4A7C15L * arm);
         float[] z = new float[PRIOR_SAMPLES * k];
         for (int i = 0; i < z.length; i++) {
-            z[i] = (float) AeStandIns.Gauss.next(r);
+            z[i] = (float) Gaussians.next(r);
         }
         return z;
     }
 
-    private static void latent(ObjectNode o, AeStandIns.LatentMap map) {
-        o.put("projected", map.basis() != null);
+    private static void latent(ObjectNode o, LatentMap map, int codeSize) {
+        o.put("projected", codeSize > 2);
         floats(o.putArray("points"), map.points());
-        floats(o.putArray("bounds"), map.bounds());
+        Bounds b = map.bounds();
+        floats(o.putArray("bounds"), new float[] {(float) b.xMin(), (float) b.xMax(), (float) b.yMin(),
+                (float) b.yMax()});
     }
 
     /** A linear decoder's plane: where the zero code lands, and the decoder's columns (the span), 3 floats each. */
@@ -223,12 +230,18 @@ final class AeFrames {
     }
 
     private static void truth(ObjectNode o) {
-        AeStandIns.Plane p = AeStandIns.PLANE;
-        floats(o.putArray("origin"), p.origin());
+        PointCloud3d.Plane p = PointCloud3d.standard().plane();
+        doubles(o.putArray("origin"), p.origin());
         ArrayNode cols = o.putArray("basis");
-        floats(cols.addArray(), p.u());
-        floats(cols.addArray(), p.v());
-        floats(o.putArray("normal"), p.normal());
+        doubles(cols.addArray(), p.u());
+        doubles(cols.addArray(), p.v());
+        doubles(o.putArray("normal"), p.normal());
+    }
+
+    private static void doubles(ArrayNode out, double[] values) {
+        for (double d : values) {
+            out.add(Math.round(d * 10_000.0) / 10_000.0);
+        }
     }
 
     /** Floats as JSON numbers with 4 decimals (plenty for a view, a third of the bytes); NaN as null. */

@@ -1,6 +1,8 @@
 package dev.ganplayground.run;
 
 import dev.ganplayground.data.ImageDataset;
+import dev.ganplayground.data.PointCloud3d;
+import dev.ganplayground.training.PointCloudSource;
 import dev.ganplayground.training.ImageSource;
 import dev.ganplayground.training.RealSource;
 
@@ -29,7 +31,7 @@ record AeHeldOut(RealSource source, ImageDataset dataset, float[] map, int[] map
 
     /** The 3D cloud's held-out points (no labels, no probe). */
     static AeHeldOut cloud() {
-        return new AeHeldOut(AeStandIns.cloudSource(), null, AeStandIns.cloudHeldOut(MAP_SIZE), null, new float[0],
+        return new AeHeldOut(PointCloudSource.standard(), null, PointCloud3d.standard().heldOut(), null, new float[0],
                 new int[0]);
     }
 

@@ -23,6 +23,19 @@ class LatentMapTest {
     }
 
     @Test
+    @DisplayName("a map through an earlier map's projection keeps its axes: points move only with the codes")
+    void reusedProjection() {
+        float[] first = {0, 0, 0, 2, 0, 0, 0, 1, 0, -2, 0, 0, 0, -1, 0};
+        LatentMap fitted = LatentMap.of(first, 5, 3, null);
+        float[] moved = first.clone();
+        moved[0] = 1;
+        LatentMap again = LatentMap.of(moved, 5, new int[] {1, 2, 3, 4, 5}, fitted.projection());
+        assertThat(again.projection()).isSameAs(fitted.projection());
+        assertThat(again.points()).containsExactly(fitted.projection().project(moved, 5));
+        assertThat(again.labels()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
     @DisplayName("codes of size 1 map to (code, 0); no labels -> empty labels")
     void oneDimensional() {
         LatentMap map = LatentMap.of(new float[] {-1, 3}, 2, 1, null);
