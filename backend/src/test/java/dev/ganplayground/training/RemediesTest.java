@@ -33,7 +33,7 @@ class RemediesTest {
     static RunConfig small(RemediesConfig r) {
         ModelConfig m = BASE.model();
         ModelConfig sm = new ModelConfig(m.latentDim(), m.noise(), List.of(16, 16), List.of(16, 16),
-                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels(), m.progan(), m.style());
+                m.gActivation(), m.dActivation(), m.architecture(), m.baseChannels(), m.progan(), m.style(), m.autoencoder());
         TrainConfig t = BASE.train();
         TrainConfig st = new TrainConfig(32, t.loss(), t.dSteps(), t.optimizerD(), t.optimizerG());
         return new RunConfig(BASE.seed(), BASE.data(), sm, st, BASE.view(), r, BASE.alarm());
