@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ganplayground.config.ConfigResolver;
 import dev.ganplayground.config.Json;
 import dev.ganplayground.config.OptimizerKind;
+import dev.ganplayground.config.TrainConfig;
 import dev.ganplayground.metrics.CollapseAlarm;
 import dev.ganplayground.persist.Checkpoint;
 import dev.ganplayground.persist.CorruptCheckpointException;
@@ -70,6 +71,20 @@ final class RunCheckpoints {
     }
 
     /**
+     * A config saved before {@code train.r1Gamma} / {@code r1Every} existed, with their defaults (R1 off), so those
+     * checkpoints stay readable; anything else missing is still an error.
+     */
+    private static JsonNode withR1Defaults(JsonNode config) {
+        JsonNode train = config.get("train");
+        if (!(train instanceof ObjectNode t) || t.has("r1Gamma") || t.has("r1Every")) {
+            return config;
+        }
+        ObjectNode copy = config.deepCopy();
+        ((ObjectNode) copy.get("train")).put("r1Gamma", 0.0).put("r1Every", TrainConfig.DEFAULT_R1_EVERY);
+        return copy;
+    }
+
+    /**
      * @throws CorruptCheckpointException when the header lacks a field or the config no longer validates
      */
     static RunImage fromCheckpoint(Checkpoint c) {
@@ -96,7 +111,8 @@ final class RunCheckpoints {
                     : null;
             return new RunImage(text(h, "runId"), text(h, "preset"),
                     h.hasNonNull("owner") ? h.get("owner").asText() : null, state,
-                    h.hasNonNull("reason") ? h.get("reason").asText() : null, ConfigResolver.bind(config), trainer,
+                    h.hasNonNull("reason") ? h.get("reason").asText() : null, ConfigResolver.bind(withR1Defaults(config)),
+                    trainer,
                     history(c, Run.TRAIN), history(c, Run.EVAL), alarms, modes, classes);
         } catch (JsonProcessingException | RuntimeException e) {
             if (e instanceof CorruptCheckpointException cce) {
