@@ -96,6 +96,20 @@ public final class Presets {
         return ConfigResolver.resolve(Json.MAPPER.valueToTree(base), overrides);
     }
 
+    /**
+     * A config saved by an earlier version (a checkpoint's), bound over today's defaults: fields added since then
+     * (e.g. model.autoencoder, train.r1Gamma) take their defaults, so old checkpoints stay readable; unknown or invalid
+     * fields are still errors.
+     */
+    public static RunConfig resolveSaved(JsonNode saved) {
+        return ConfigResolver.resolve(DefaultsHolder.DEFAULTS, saved);
+    }
+
+    /** defaults.json, read once on first use. */
+    private static final class DefaultsHolder {
+        static final JsonNode DEFAULTS = read("presets/defaults.json");
+    }
+
     private static JsonNode read(String resource) {
         try (InputStream in = Presets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -33,6 +33,11 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
         if (data != null && data.kind() != null && model != null && model.architecture() != null) {
             checkDataFitsModel(v);
         }
+        if (train != null && model != null) {
+            // ProGAN's growing D (fade-in, two paths) has no R1 pass; the fixed-size GANs do.
+            v.require(train.r1Gamma() == 0 || model.architecture() != ArchitectureKind.PROGAN, "/train/r1Gamma",
+                    "must be 0 for 'progan' (its growing discriminator has no R1 penalty), found " + train.r1Gamma());
+        }
         v.throwIfInvalid();
         return this;
     }

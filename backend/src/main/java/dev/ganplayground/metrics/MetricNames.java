@@ -17,6 +17,11 @@ public final class MetricNames {
     public static final String GRAD_D_NORM = "grad/d_norm";
     /** L2 norm of G's parameter gradient, mean over the tick. */
     public static final String GRAD_G_NORM = "grad/g_norm";
+    /**
+     * (1/2) mean ||grad_x D(x)||^2 over real samples, without gamma: the R1 penalty's size (train.r1Gamma > 0 only;
+     * mean over the tick's penalised D updates, absent from ticks without one).
+     */
+    public static final String LOSS_R1 = "loss/r1";
     /** Training steps per second of wall time during the tick. */
     public static final String SPEED = "speed/steps_per_s";
 

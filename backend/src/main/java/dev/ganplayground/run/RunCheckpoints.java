@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ganplayground.config.ConfigResolver;
 import dev.ganplayground.config.Json;
 import dev.ganplayground.config.OptimizerKind;
+import dev.ganplayground.config.Presets;
 import dev.ganplayground.metrics.CollapseAlarm;
 import dev.ganplayground.persist.Checkpoint;
 import dev.ganplayground.persist.CorruptCheckpointException;
@@ -96,7 +96,7 @@ final class RunCheckpoints {
                     : null;
             return new RunImage(text(h, "runId"), text(h, "preset"),
                     h.hasNonNull("owner") ? h.get("owner").asText() : null, state,
-                    h.hasNonNull("reason") ? h.get("reason").asText() : null, ConfigResolver.bind(config), trainer,
+                    h.hasNonNull("reason") ? h.get("reason").asText() : null, Presets.resolveSaved(config), trainer,
                     history(c, Run.TRAIN), history(c, Run.EVAL), alarms, modes, classes);
         } catch (JsonProcessingException | RuntimeException e) {
             if (e instanceof CorruptCheckpointException cce) {

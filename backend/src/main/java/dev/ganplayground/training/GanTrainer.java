@@ -7,6 +7,7 @@ import dev.ganplayground.data.PointDistributions;
 import dev.ganplayground.metrics.MetricNames;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Network;
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -44,6 +45,11 @@ public final class GanTrainer implements Trainer {
     private SplittableRandom noiseRng;
     private final PlaneViews views;
     private final ReplayBuffer replay;
+    /** The R1 penalty's passes and its parameter gradient (allocated with the first penalised D update). */
+    private R1Penalty r1;
+    private FloatVec r1Grad;
+    /** D updates so far in this trainer, which the lazy R1 interval counts. */
+    private long dUpdates;
     /** PacGAN's m: samples per D row (structural, so fixed for a trainer). */
     private final int pack;
     /** Floats per sample: 2 for points, C * H * W for images. */
@@ -153,11 +159,18 @@ public final class GanTrainer implements Trainer {
         w.dIn.copyFrom(fake, width * k, width * (n + k), width * (n - k));
         replay.store(fake, 0, replay.storeCount(n));
         d.setGroupRows(b);
+        boolean penalised = r1Due();
+        double penalty = penalised ? r1Gradient(b) : 0;
         FloatVec scores = d.forward(w.dIn, 2 * b);
         float realLabel = (float) config.remedies().realLabel();
         double l = GanLoss.discriminator(loss, scores, b, w.dScores, 1f / b, realLabel);
         // D's first layer needs no input gradient here: nothing upstream is trained by this loss.
         d.backward(w.dScores, 2 * b, true, null);
+        if (penalised) {
+            addR1Gradient();
+            check(MetricNames.LOSS_R1, penalty);
+        }
+        dUpdates++;
         double norm = d.gradientNorm();
         check(MetricNames.LOSS_D, l);
         check(MetricNames.GRAD_D_NORM, norm);
@@ -165,6 +178,37 @@ public final class GanTrainer implements Trainer {
             throw new NonFiniteException(PARAMS_D, step, Double.POSITIVE_INFINITY);
         }
         stats.addD(l, meanScore(loss, scores, 0, b), meanScore(loss, scores, b, b), norm);
+        if (penalised) {
+            stats.addR1(penalty);
+        }
+    }
+
+    /** Whether this D update carries the (lazy) R1 penalty: gamma > 0 and every r1Every-th update. */
+    private boolean r1Due() {
+        return config.train().r1Gamma() > 0 && dUpdates % config.train().r1Every() == 0;
+    }
+
+    /**
+     * The R1 penalty's parameter gradient on the b real rows at the start of D's input, weighted gamma * k (lazy
+     * regularisation), into {@link #r1Grad}; returns (1/2) mean ||grad_x D||^2. Runs before D's loss pass, which
+     * overwrites D's gradients and activations again.
+     */
+    private double r1Gradient(int b) {
+        if (r1 == null) {
+            r1 = new R1Penalty(d.inputWidth(), d.parameterCount());
+            r1Grad = FloatVec.allocate(d.parameterCount());
+        }
+        double weight = config.train().r1Gamma() * config.train().r1Every();
+        return r1.gradient(d, buf.dIn, b, weight, r1Grad);
+    }
+
+    /** D's gradient += the R1 gradient: one optimizer step on loss + penalty, as when R1 is not lazy. */
+    private void addR1Gradient() {
+        FloatBuffer gr = d.gradients().buffer();
+        FloatBuffer r = r1Grad.buffer();
+        for (int i = 0, n = r1Grad.length(); i < n; i++) {
+            gr.put(i, gr.get(i) + r.get(i));
+        }
     }
 
     /**
@@ -358,5 +402,9 @@ public final class GanTrainer implements Trainer {
         d.close();
         optG.close();
         optD.close();
+        if (r1 != null) {
+            r1.close();
+            r1Grad.close();
+        }
     }
 }

@@ -13,12 +13,20 @@ final class TickStats {
     private double scoreFakeG;
     private double normD;
     private double normG;
+    private double r1;
     private int dUpdates;
     private int gUpdates;
+    private int r1Updates;
 
     void reset() {
-        lossD = lossG = scoreReal = scoreFakeD = scoreFakeG = normD = normG = 0;
-        dUpdates = gUpdates = 0;
+        lossD = lossG = scoreReal = scoreFakeD = scoreFakeG = normD = normG = r1 = 0;
+        dUpdates = gUpdates = r1Updates = 0;
+    }
+
+    /** One lazy R1 evaluation: (1/2) mean ||grad_x D(x_real)||^2, without gamma. */
+    void addR1(double penalty) {
+        r1 += penalty;
+        r1Updates++;
     }
 
     void addD(double loss, double real, double fake, double norm) {
@@ -49,6 +57,9 @@ final class TickStats {
         m.put(MetricNames.GRAD_D_NORM, mean(normD, dUpdates));
         m.put(MetricNames.GRAD_G_NORM, mean(normG, gUpdates));
         m.put(MetricNames.SPEED, stepsPerSecond);
+        if (r1Updates > 0) {
+            m.put(MetricNames.LOSS_R1, r1 / r1Updates);
+        }
         return m;
     }
 

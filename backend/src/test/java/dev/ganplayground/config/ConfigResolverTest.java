@@ -18,6 +18,22 @@ class ConfigResolverTest {
     }
 
     @Test
+    @DisplayName("a checkpoint's config saved before newer fields existed binds with their defaults; unknown ones fail")
+    void savedConfigFromAnEarlierVersion() {
+        RunConfig now = presets.resolve("mnist-dcgan", null);
+        com.fasterxml.jackson.databind.node.ObjectNode saved = Json.MAPPER.valueToTree(now);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.get("model")).remove("autoencoder");
+        com.fasterxml.jackson.databind.node.ObjectNode train =
+                (com.fasterxml.jackson.databind.node.ObjectNode) saved.get("train");
+        train.remove(java.util.List.of("autoencoder", "r1Gamma", "r1Every"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.get("view")).remove("interpFrom");
+        assertThat(Presets.resolveSaved(saved)).isEqualTo(now);
+        train.put("futureField", 1);
+        assertThatThrownBy(() -> Presets.resolveSaved(saved)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("futureField");
+    }
+
+    @Test
     @DisplayName("Every shipped preset resolves, and ring8 is the default")
     void presetsResolve() {
         assertThat(presets.all()).extracting(Preset::id)

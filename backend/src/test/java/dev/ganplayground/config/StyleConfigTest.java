@@ -22,7 +22,11 @@ class StyleConfigTest {
             "{\"view\":{\"truncationPsi\":-0.1}}|/view/truncationPsi",
             "{\"view\":{\"mixLayers\":\"all\"}}|/view/mixLayers",
             "{\"view\":{\"mixSources\":7}}|/view/mixSources",
-            "{\"view\":{\"noiseSamples\":1}}|/view/noiseSamples"})
+            "{\"view\":{\"noiseSamples\":1}}|/view/noiseSamples",
+            "{\"train\":{\"r1Gamma\":-0.1}}|/train/r1Gamma",
+            "{\"train\":{\"r1Gamma\":1e9}}|/train/r1Gamma",
+            "{\"train\":{\"r1Every\":0}}|/train/r1Every",
+            "{\"train\":{\"r1Every\":65}}|/train/r1Every"})
     @DisplayName("a bad StyleGAN field is named by its pointer")
     void badFieldsNamed(String overrides, String pointer) throws Exception {
         ConfigException e = catchThrowableOfType(() -> presets.resolve("mnist-stylegan",
@@ -40,5 +44,18 @@ class StyleConfigTest {
         assertThat(c.isImageRun()).isTrue();
         assertThat(c.view().truncationPsi()).isEqualTo(0.7);
         assertThat(c.view().mixLayers()).isEqualTo("coarse");
+    }
+
+    @Test
+    @DisplayName("R1 is off by default, on in the StyleGAN presets, and refused for ProGAN's growing D")
+    void r1Settings() throws Exception {
+        assertThat(presets.resolve("ring8", null).train().r1Gamma()).isZero();
+        assertThat(presets.resolve("ring8", null).train().r1Every()).isEqualTo(TrainConfig.DEFAULT_R1_EVERY);
+        for (String id : new String[]{"mnist-stylegan", "fashion-stylegan", "shapes-stylegan"}) {
+            assertThat(presets.resolve(id, null).train().r1Gamma()).as(id).isPositive();
+        }
+        ConfigException e = catchThrowableOfType(() -> presets.resolve("mnist-progan",
+                Json.MAPPER.readTree("{\"train\":{\"r1Gamma\":1}}")), ConfigException.class);
+        assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/train/r1Gamma");
     }
 }

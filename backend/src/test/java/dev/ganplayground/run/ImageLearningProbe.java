@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,6 +46,7 @@ class ImageLearningProbe {
             int every = config.view().evalEvery();
             long t0 = System.nanoTime();
             System.out.printf("probe %s: OMP_NUM_THREADS=%s%n", preset, System.getenv("OMP_NUM_THREADS"));
+            Files.deleteIfExists(out.resolve("probe.txt"));
             System.out.println("step  seconds  steps/s  confidence  covered  kl_uniform  fcd  [resolution phase alpha]");
             ProganTrainer progan = engine.trainer() instanceof ProganTrainer p ? p : null;
             Map<Integer, double[]> speed = new TreeMap<>(); // resolution -> {steps, seconds}
@@ -59,8 +61,11 @@ class ImageLearningProbe {
                         image.timeline().latest().orElseThrow().gridPng());
                 String growth = progan == null ? "" : String.format("  %2d %-9s %.2f", progan.growth().resolution(),
                         progan.growth().phase().wireName(), progan.growth().alpha());
-                System.out.printf("%5d %7.1f %7.2f %10.3f %8.0f %10.3f %8.1f%s%n", step, elapsed,
+                String line = String.format("%5d %7.1f %7.2f %10.3f %8.0f %10.3f %8.1f%s%n", step, elapsed,
                         step / Math.max(elapsed, 1e-9), row[0], row[1], row[2], row[3], growth);
+                System.out.print(line);
+                // Also to a file as it comes: Maven may hold the test's output back until the test ends.
+                Files.writeString(out.resolve("probe.txt"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 if (elapsed > seconds) {
                     break;
                 }

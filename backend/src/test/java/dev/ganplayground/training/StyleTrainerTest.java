@@ -9,6 +9,7 @@ import dev.ganplayground.metrics.MetricNames;
 import dev.ganplayground.model.StyleGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,28 @@ class StyleTrainerTest {
         try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
             assertThat(t.sampleWidth()).isEqualTo(32 * 32);
             assertThat(t.generate(3, new SplittableRandom(1))).hasSize(3 * 32 * 32);
+        }
+    }
+
+    @Test
+    @DisplayName("with the R1 penalty on every D update StyleGAN's losses stay finite and loss/r1 is reported")
+    void r1KeepsFiniteLosses() throws Exception {
+        RunConfig base = small();
+        RunConfig c = new RunConfig(base.seed(), base.data(), base.model(), base.train().withR1(1.0, 2), base.view(),
+                base.remedies(), base.alarm());
+        try (GanTrainer t = new GanTrainer(c, new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+            for (int i = 0; i < 4; i++) {
+                Map<String, Double> m = t.train(1, StepMode.BOTH).means();
+                assertThat(m.get(MetricNames.LOSS_D)).isFinite();
+                assertThat(m.get(MetricNames.LOSS_G)).isFinite();
+                assertThat(m.get(MetricNames.GRAD_D_NORM)).isFinite();
+                // Lazy: the penalty is computed on D updates 0, 2, ... (one D update per step here).
+                if (i % 2 == 0) {
+                    assertThat(m.get(MetricNames.LOSS_R1)).isFinite().isPositive();
+                } else {
+                    assertThat(m).doesNotContainKey(MetricNames.LOSS_R1);
+                }
+            }
         }
     }
 
