@@ -27,7 +27,8 @@ import java.util.List;
  *       {@link Reparameterisation}; the decoder as for dense (never tied).</li>
  *   <li>conv, recurrent: one block each way from {@link ConvNets} and {@link RecurrentNets} ({@link #factoryBuilt}).</li>
  * </ul>
- * The decoder's last layer is tanh for images (data in [-1, 1]) and linear for the 3D cloud.
+ * The decoder's last layer is tanh for images (data in [-1, 1]) and linear for the 3D cloud; the linear kind stays
+ * linear on images too (a tanh would make it something other than PCA; the PNG views clamp to [-1, 1]).
  */
 final class ArmNets {
     /** Encoder blocks, decoder blocks (forward order), the tied layers, and the VAE's sampler (or null). */
@@ -53,7 +54,7 @@ final class ArmNets {
                 yield new Blocks(List.of(enc), List.of(dec), List.of(), null);
             }
             case LINEAR -> new Blocks(List.of(List.of(new Dense(shape.size(), m.codeSize()))),
-                    List.of(output(new Dense(m.codeSize(), shape.size()), shape.size(), tanhOutput)), List.of(), null);
+                    List.of(List.of(new Dense(m.codeSize(), shape.size()))), List.of(), null);
             case DENSE, VAE -> stacked(spec, shape.size(), tanhOutput);
         };
     }

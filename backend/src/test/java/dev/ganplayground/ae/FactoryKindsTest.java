@@ -25,6 +25,29 @@ import org.junit.jupiter.params.provider.EnumSource;
  * into an arm's flat vectors train, reconstruct images of the right size, and survive a checkpoint round trip.
  */
 class FactoryKindsTest {
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("the linear kind stays affine on images (no tanh): it is PCA's model there too")
+    void linearKindIsAffineOnImages() {
+        ImageDataset data = shapes();
+        RunConfig c = run(DatasetKind.SHAPES, model(AutoencoderKind.LINEAR, 8, List.of()),
+                loss(CorruptionKind.NONE, 0, SparsityKind.NONE, 0.05, 1, 1), 16, 3e-3, 6);
+        try (AutoencoderTrainer t = AutoencoderTrainers.create(c, new ImageSource(data), data)) {
+            t.train(20, StepMode.BOTH);
+            int w = data.imageSize();
+            float[] x = new float[3 * w];
+            data.copyImage(0, x, 0);
+            data.copyImage(1, x, w);
+            for (int i = 0; i < w; i++) {
+                x[2 * w + i] = 0.25f * x[i] + 0.75f * x[w + i];
+            }
+            float[] r = t.arms().get(0).reconstruct(x, 3);
+            for (int i = 0; i < w; i++) {
+                assertThat(r[2 * w + i]).isCloseTo(0.25f * r[i] + 0.75f * r[w + i],
+                        org.assertj.core.data.Offset.offset(1e-4f));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = AutoencoderKind.class, names = {"CONV", "RECURRENT"})
     void trainsThroughTheFactory(AutoencoderKind kind) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Measurements, not assertions: how long each autoencoder preset takes to show its point, on the product's own
- * engine. {@code -Dtest=AePresetProbe -Dprobe=aepresets -Dpresets=mnist-vae,question-vae-kl -Dseconds=120
+ * engine. {@code -Dtest=AePresetProbe -Dprobe=aepresets -Dpresets=mnist-vae:90,question-vae-kl -Dseconds=120
  * [-Dprint=5] [-Dout=folder]} with GAN_MNIST_DIR set. An evaluation at least {@code print} seconds after the last
  * printed one prints elapsed seconds, step and the evaluation row (plus the last tick's training means); at a quarter, half and the end of the time it also writes the frame's PNG
  * sections to {@code out} (default: target/ae-probe) to look at.
@@ -36,7 +36,9 @@ class AePresetProbe {
         Files.createDirectories(out);
         RunEngines engines = new RunEngines(ImageDatasets.fromEnvironment(), Files.createTempDirectory("ae-probe"));
         for (String id : ids) {
-            probe(engines, id.trim(), seconds, out);
+            String[] idAndSeconds = id.trim().split(":");
+            probe(engines, idAndSeconds[0], idAndSeconds.length > 1 ? Double.parseDouble(idAndSeconds[1]) : seconds,
+                    out);
         }
     }
 
