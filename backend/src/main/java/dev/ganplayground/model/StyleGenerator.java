@@ -60,6 +60,8 @@ public final class StyleGenerator implements Network {
     private final FloatVec[] wOfLayer;
     private int lastCrossover;
     private boolean lastFromMapping;
+    /** Where each part starts in the flat vectors: constant, mapping, affines, blocks, toRGB, then the end. */
+    private final int[] partStarts;
 
     StyleGenerator(StyleGan.Spec spec, StyleGan.Parts parts, int rowCapacity, SplittableRandom rng) {
         this.spec = spec;
@@ -81,16 +83,23 @@ public final class StyleGenerator implements Network {
         constant = params.view(0, constWidth);
         dConstant = grads.view(0, constWidth);
         int[] at = {constWidth};
+        partStarts = new int[2 * layers + 4];
+        int part = 1;
+        partStarts[part++] = at[0];
         mapping = chain(parts.mapping(), rowCapacity, at);
         affine = new Sequential[layers];
         blocks = new Sequential[layers];
         for (int i = 0; i < layers; i++) {
+            partStarts[part++] = at[0];
             affine[i] = chain(parts.affine().get(i), rowCapacity, at);
         }
         for (int i = 0; i < layers; i++) {
+            partStarts[part++] = at[0];
             blocks[i] = chain(parts.blocks().get(i), rowCapacity, at);
         }
+        partStarts[part++] = at[0];
         toRgb = chain(parts.toRgb(), rowCapacity, at);
+        partStarts[part] = at[0];
         noises = parts.noises().toArray(new NoiseInjection[0]);
         adain = parts.adain().toArray(new AdaIn[0]);
         wOfLayer = new FloatVec[layers];
@@ -124,6 +133,14 @@ public final class StyleGenerator implements Network {
         Sequential s = new Sequential(ls, rows, params.view(at[0], n), grads.view(at[0], n));
         at[0] += n;
         return s;
+    }
+
+    /**
+     * Start of each part in {@link #parameters()}: the constant, the mapping, the styleLayers affines, the
+     * styleLayers synthesis blocks (each ends with its noise scales), toRGB, then the total (tests check each part).
+     */
+    int[] partStarts() {
+        return partStarts.clone();
     }
 
     /** Style layers (two per resolution from 4x4 up). */
