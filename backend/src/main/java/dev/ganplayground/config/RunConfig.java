@@ -55,15 +55,15 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
                     "must be 'linear', 'dense' or 'vae' for the 3D point cloud");
             return;
         }
-        v.require(kind != DatasetKind.PLANE3D, "/model/architecture",
-                "must be 'autoencoder' for the 3D point cloud 'plane3d'");
-        boolean images = kind.isImage();
-        if (kind != DatasetKind.PLANE3D) {
-            v.require(images == arch.isImage(), "/model/architecture",
-                    images ? "must be an image architecture ('dcgan', 'progan', 'stylegan' or 'autoencoder') for the"
-                            + " image dataset '" + kind.wireName() + "'"
-                            : "must be 'mlp' for the 2D distribution '" + kind.wireName() + "'");
+        if (kind == DatasetKind.PLANE3D) {
+            v.fail("/model/architecture", "must be 'autoencoder' for the 3D point cloud 'plane3d'");
+            return;
         }
+        boolean images = kind.isImage();
+        v.require(images == arch.isImage(), "/model/architecture",
+                images ? "must be an image architecture ('dcgan', 'progan', 'stylegan' or 'autoencoder') for the"
+                        + " image dataset '" + kind.wireName() + "'"
+                        : "must be 'mlp' for the 2D distribution '" + kind.wireName() + "'");
     }
 
     /** True for an autoencoder run (not a JSON property). */
