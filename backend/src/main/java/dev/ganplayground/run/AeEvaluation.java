@@ -73,7 +73,7 @@ final class AeEvaluation {
         for (Autoencoder arm : arms) {
             row.put(key(arms, arm, HELDOUT_MSE), mse(arm.reconstruct(x, n), x));
             float[] basis = arm.decoderBasis();
-            if (linear && basis != null) {
+            if (linear && basis != null && arm.codeSize() <= d) { // a code wider than the input has no PCA subspace to match
                 int k = arm.codeSize();
                 Pca pca = pca(k);
                 row.put(key(arms, arm, PCA_MSE), pca.reconstructionMse(x, n, k));

@@ -83,6 +83,20 @@ class AutoencoderEngineTest {
     }
 
     @Test
+    @DisplayName("The real trainer: a linear code wider than the cloud is measured without PCA keys, not failed")
+    void wideLinearCodeOnTheCloud() {
+        RunConfig c = config("plane3d", "{\"kind\":\"linear\",\"codeSize\":4,\"hidden\":[]}", "{}");
+        AeHeldOut data = AeHeldOut.cloud();
+        try (AutoencoderEngine e = new AutoencoderEngine(
+                dev.ganplayground.ae.AutoencoderTrainers.create(c, data.source(), null), data)) {
+            e.train(20, StepMode.BOTH);
+            Map<String, Double> row = e.evaluate().metrics();
+            assertThat(row).containsKey("ae/heldout_mse").doesNotContainKeys("ae/pca_mse", "ae/subspace_angle");
+            assertThat(e.frame("r000000000002", 1)).isNotEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("A denoising linear AE on images: clean, corrupted and reconstructed strips, latent map, PCA keys")
     void linearImages() throws IOException {
         RunConfig c = config("shapes", "{\"kind\":\"linear\",\"codeSize\":4,\"labels\":40}",
