@@ -53,6 +53,9 @@ public record RunConfig(long seed, DataConfig data, ModelConfig model, TrainConf
             v.require(kind != DatasetKind.PLANE3D || ae == null || ae == AutoencoderKind.LINEAR
                             || ae == AutoencoderKind.DENSE || ae == AutoencoderKind.VAE, "/model/autoencoder/kind",
                     "must be 'linear', 'dense' or 'vae' for the 3D point cloud");
+            v.require(kind != DatasetKind.PLANE3D || model.autoencoder() == null
+                            || model.autoencoder().experiment() != ExperimentKind.PRETRAINING,
+                    "/model/autoencoder/experiment", "'pretraining' needs a labelled image dataset, not 'plane3d'");
             return;
         }
         if (kind == DatasetKind.PLANE3D) {

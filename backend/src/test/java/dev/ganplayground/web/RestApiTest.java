@@ -89,6 +89,7 @@ class RestApiTest extends ServerTestBase {
             "rho out of range|{\"preset\":\"shapes-vae\",\"overrides\":{\"train\":{\"autoencoder\":{\"sparsityTarget\":1.5}}}}|422|invalid_config|/train/autoencoder/sparsityTarget",
             "rho zero|{\"preset\":\"mnist-sparse\",\"overrides\":{\"train\":{\"autoencoder\":{\"sparsityTarget\":0}}}}|422|invalid_config|/train/autoencoder/sparsityTarget",
             "conv on the cloud|{\"preset\":\"plane3d-linear\",\"overrides\":{\"model\":{\"autoencoder\":{\"kind\":\"conv\"}}}}|422|invalid_config|/model/autoencoder/kind",
+            "pretraining on the cloud|{\"preset\":\"plane3d-linear\",\"overrides\":{\"model\":{\"autoencoder\":{\"experiment\":\"pretraining\"}}}}|422|invalid_config|/model/autoencoder/experiment",
     })
     void rejectsBadBodies(String name, String body, int status, String code, String field) {
         int before = get("/api/runs").bodyAsJsonArray().size();
