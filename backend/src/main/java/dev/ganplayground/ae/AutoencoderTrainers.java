@@ -17,7 +17,6 @@ public final class AutoencoderTrainers {
      * @param dataset the image dataset with its labels (downstream classifiers draw their few labelled examples from
      *                its training split), or null for the 3D cloud
      * @throws IllegalArgumentException if the pretraining experiment has no labelled dataset
-     * @throws UnsupportedOperationException for the conv and recurrent kinds until their networks are wired in
      */
     public static AutoencoderTrainer create(RunConfig config, RealSource source, ImageDataset dataset) {
         if (config.model().autoencoder().experiment() == ExperimentKind.PRETRAINING && dataset == null) {

@@ -1,6 +1,5 @@
 package dev.ganplayground.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,19 +13,13 @@ import static dev.ganplayground.web.Browsers.attr;
 import static dev.ganplayground.web.Browsers.attrText;
 import static dev.ganplayground.web.Browsers.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Autoencoder presets in headless Chromium: the reconstructions and the latent map update as the run trains, a click
- * on the map moves the interpolation, and the charts of the ae/ metrics fill; the 3D cloud view draws. Needs the
- * real trainer: skipped while {@code AutoencoderTrainers} is the contract's stub. Saves screenshots under target/.
+ * on the map moves the interpolation, and the charts of the ae/ metrics fill; the 3D cloud view draws. Saves
+ * screenshots under target/.
  */
 class AutoencoderBrowserTest extends BrowserTestBase {
-    @BeforeAll
-    static void needsTheTrainer() {
-        assumeTrue(AutoencoderRunTest.trainerBuilt(), "the autoencoder trainer is not built yet");
-    }
-
     @Test
     @DisplayName("shapes-vae in the page: reconstructions and the latent map update, a map click picks the"
             + " interpolation's end, the held-out error is charted")

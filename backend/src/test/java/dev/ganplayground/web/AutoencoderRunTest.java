@@ -1,11 +1,5 @@
 package dev.ganplayground.web;
 
-import dev.ganplayground.ae.AutoencoderTrainer;
-import dev.ganplayground.ae.AutoencoderTrainers;
-import dev.ganplayground.config.Presets;
-import dev.ganplayground.config.RunConfig;
-import dev.ganplayground.data.ShapesDataset;
-import dev.ganplayground.training.ImageSource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -14,13 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Autoencoder runs over a real socket: bad settings are refused naming the field and leave the socket open; a run
- * streams "autoencoder" frames with reconstructions, the latent map and the interpolation picked live. The
- * streaming test needs the real trainer ({@link AutoencoderTrainers#create}); while that factory is still the
- * contract's stub it is skipped.
+ * streams "autoencoder" frames with reconstructions, the latent map and the interpolation picked live.
  */
 class AutoencoderRunTest extends ServerTestBase {
     /** shapes-vae, small and quick: a frame every 2 steps, an evaluation every 10. */
@@ -29,17 +20,6 @@ class AutoencoderRunTest extends ServerTestBase {
             .put("train", new JsonObject().put("batchSize", 16))
             .put("view", new JsonObject().put("imageEvery", 2).put("evalEvery", 10).put("gridSize", 4)
                     .put("walkSteps", 5).put("maxFramesPerSecond", 60).put("itersPerTick", 2));
-
-    /** False while {@link AutoencoderTrainers#create} is the contract's stub (before the trainer is merged). */
-    static boolean trainerBuilt() {
-        RunConfig c = Presets.load().resolve("shapes-vae", null);
-        try (AutoencoderTrainer t = AutoencoderTrainers.create(c, new ImageSource(ShapesDataset.generate(1, 200)),
-                ShapesDataset.generate(1, 200))) {
-            return t != null;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
 
     @Test
     @DisplayName("Bad autoencoder settings over the socket: invalid_config naming the field, the socket stays open")
@@ -64,7 +44,6 @@ class AutoencoderRunTest extends ServerTestBase {
     @Test
     @DisplayName("An autoencoder run streams reconstructions, the latent map and a live interpolation")
     void streamsReconstructionsAndLatentMap() throws Exception {
-        assumeTrue(trainerBuilt(), "the autoencoder trainer is not built yet (AutoencoderTrainers is a stub)");
         try (WsTestClient c = new WsTestClient(server.vertx, server.port)) {
             c.awaitType("hello");
             String runId = c.awaitReply(c.send("create_run", null, new JsonObject().put("preset", "shapes-vae")
