@@ -10,6 +10,7 @@ import dev.ganplayground.data.PointCloud3d;
 import dev.ganplayground.metrics.LinearProbe;
 import dev.ganplayground.metrics.Pca;
 import dev.ganplayground.metrics.PcaCache;
+import dev.ganplayground.metrics.Reconstruction;
 import dev.ganplayground.metrics.SubspaceAngle;
 
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class AeEvaluation {
         boolean capacity = trainer.config().model().autoencoder().experiment() == ExperimentKind.CAPACITY;
         float[] noisy = capacity ? noisy(x) : null;
         for (Autoencoder arm : arms) {
-            row.put(key(arms, arm, HELDOUT_MSE), mse(arm.reconstruct(x, n), x));
+            row.put(key(arms, arm, HELDOUT_MSE), Reconstruction.mse(arm.reconstruct(x, n), x, n, d));
             float[] basis = arm.decoderBasis();
             if (linear && basis != null && arm.codeSize() <= d) { // a code wider than the input has no PCA subspace to match
                 int k = arm.codeSize();
@@ -87,7 +88,7 @@ final class AeEvaluation {
                         data.probeLabels().length, test, data.mapLabels(), n, k, data.dataset().classCount()));
             }
             if (noisy != null) {
-                row.put(key(arms, arm, NOISY_MSE), mse(arm.reconstruct(noisy, n), x));
+                row.put(key(arms, arm, NOISY_MSE), Reconstruction.mse(arm.reconstruct(noisy, n), x, n, d));
             }
             float[] act = arm.meanCodeActivations(x, n);
             double mean = 0;
@@ -120,15 +121,5 @@ final class AeEvaluation {
             out[i] = (float) (x[i] + NOISE_SD * Gaussians.next(r));
         }
         return out;
-    }
-
-    /** Mean squared error per value. */
-    static double mse(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = a[i] - b[i];
-            s += e * e;
-        }
-        return s / a.length;
     }
 }

@@ -146,7 +146,8 @@ final class AeFrames {
             sections.add(Section.png("recon", a, strip.png(recon)));
             float[] ends = arm.encode(pair(from, to), 2);
             ImageGrid walk = ImageGrid.strip(v.walkSteps(), shape.channels(), shape.height(), shape.width());
-            sections.add(Section.png("interp", a, walk.png(arm.decode(line(ends, k, v.walkSteps()),
+            sections.add(Section.png("interp", a, walk.png(arm.decode(LatentLattice.interpolate(
+                    java.util.Arrays.copyOf(ends, k), java.util.Arrays.copyOfRange(ends, k, 2 * k), v.walkSteps()),
                     v.walkSteps()))));
             if (vae) {
                 int r = v.gridSize();
@@ -189,17 +190,6 @@ final class AeFrames {
         return out;
     }
 
-    /** {@code steps} codes evenly spaced on the straight line between the two codes in {@code ends}, both included. */
-    static float[] line(float[] ends, int k, int steps) {
-        float[] out = new float[steps * k];
-        for (int s = 0; s < steps; s++) {
-            float t = (float) s / (steps - 1);
-            for (int j = 0; j < k; j++) {
-                out[s * k + j] = (1 - t) * ends[j] + t * ends[k + j];
-            }
-        }
-        return out;
-    }
 
     /** Fixed draws from N(0, I) for arm a (its own stream: more arms never change the first one's). */
     private float[] prior(int arm, int k) {
