@@ -35,7 +35,10 @@ public final class FirstFrame {
         ProcessBuilder pb = new ProcessBuilder("./run.sh").redirectErrorStream(true)
                 .redirectOutput(Path.of("target-bench-server.log").toFile());
         pb.environment().put("PORT", String.valueOf(port));
-        pb.environment().put("GAN_RUNS_DIR", System.getProperty("java.io.tmpdir") + "/gan-bench-runs");
+        // A fresh runs folder: runs left training in an old one are resumed at start and would share the CPU (or
+        // hold the training slots); trained classifiers are kept between invocations.
+        pb.environment().put("GAN_RUNS_DIR", java.nio.file.Files.createTempDirectory("gan-bench-runs").toString());
+        pb.environment().put("GAN_CACHE_DIR", System.getProperty("java.io.tmpdir") + "/gan-bench-cache");
         long t0 = System.nanoTime();
         Process server = pb.start();
         try {
