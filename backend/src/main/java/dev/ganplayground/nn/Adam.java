@@ -69,17 +69,23 @@ public final class Adam implements Optimizer {
             float[] g = scratch.load(1, grads, at, k);
             float[] mc = scratch.load(2, m, at, k);
             float[] vc = scratch.load(3, v, at, k);
-            for (int i = 0; i < k; i++) {
-                float gi = g[i];
-                float mi = b1 * mc[i] + a1 * gi;
-                float vi = b2 * vc[i] + a2 * gi * gi;
-                mc[i] = mi;
-                vc[i] = vi;
-                p[i] = p[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtC2 + eps);
-            }
+            update(p, g, mc, vc, k, b1, b2, a1, a2, stepSize, invSqrtC2, eps);
             HeapScratch.store(mc, m, at, k);
             HeapScratch.store(vc, v, at, k);
             HeapScratch.store(p, params, at, k);
+        }
+    }
+
+    /** The update of chunk arrays, element by element as the plain loop over the native buffers did it. */
+    private static void update(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float a1,
+                               float a2, float stepSize, float invSqrtC2, float eps) {
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + a1 * gi;
+            float vi = b2 * v[i] + a2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = p[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtC2 + eps);
         }
     }
 

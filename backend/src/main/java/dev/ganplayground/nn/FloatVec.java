@@ -131,50 +131,64 @@ public final class FloatVec implements AutoCloseable {
      */
     public double sumOfSquares() {
         HeapScratch scratch = HeapScratch.local();
+        double s = 0;
+        for (int at = 0; at < length; at += HeapScratch.CHUNK) {
+            int k = HeapScratch.chunk(at, length);
+            s += sumOfSquares(scratch.load(0, this, at, k), k);
+        }
+        return s;
+    }
+
+    private static double sumOfSquares(float[] a, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        for (int at = 0; at < length; at += HeapScratch.CHUNK) {
-            int k = HeapScratch.chunk(at, length);
-            float[] a = scratch.load(0, this, at, k);
-            int i = 0;
-            for (; i + 3 < k; i += 4) {
-                s0 += a[i] * a[i];
-                s1 += a[i + 1] * a[i + 1];
-                s2 += a[i + 2] * a[i + 2];
-                s3 += a[i + 3] * a[i + 3];
-            }
-            for (; i < k; i++) {
-                s0 += a[i] * a[i];
-            }
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * a[i];
+            s1 += a[i + 1] * a[i + 1];
+            s2 += a[i + 2] * a[i + 2];
+            s3 += a[i + 3] * a[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * a[i];
         }
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** True when no element is NaN or infinite: x * 0 is 0 for every finite x and NaN otherwise, and 0 + NaN is NaN. */
+    /** True when no element is NaN or infinite. */
     public boolean allFinite() {
         HeapScratch scratch = HeapScratch.local();
-        // Partial sums are exact here (zeros or NaN), so splitting them changes nothing but the speed.
+        for (int at = 0; at < length; at += HeapScratch.CHUNK) {
+            int k = HeapScratch.chunk(at, length);
+            if (nonFiniteSum(scratch.load(0, this, at, k), k) != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * 0 when a[0, n) is all finite, else NaN: x * 0 is 0 for every finite x and NaN otherwise, and 0 + NaN is NaN.
+     * The partial sums are exact (zeros or NaN), so splitting them changes nothing but the speed.
+     */
+    private static float nonFiniteSum(float[] a, int n) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
-        for (int at = 0; at < length; at += HeapScratch.CHUNK) {
-            int k = HeapScratch.chunk(at, length);
-            float[] a = scratch.load(0, this, at, k);
-            int i = 0;
-            for (; i + 3 < k; i += 4) {
-                s0 += a[i] * 0f;
-                s1 += a[i + 1] * 0f;
-                s2 += a[i + 2] * 0f;
-                s3 += a[i + 3] * 0f;
-            }
-            for (; i < k; i++) {
-                s0 += a[i] * 0f;
-            }
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * 0f;
+            s1 += a[i + 1] * 0f;
+            s2 += a[i + 2] * 0f;
+            s3 += a[i + 3] * 0f;
         }
-        return s0 + s1 + s2 + s3 == 0f;
+        for (; i < n; i++) {
+            s0 += a[i] * 0f;
+        }
+        return s0 + s1 + s2 + s3;
     }
 
     /** Copies the whole vector onto the heap (tests, snapshots). */
