@@ -21,7 +21,7 @@ final class HeapScratch {
     /** Floats per chunk: 16 KiB per array, big enough that the per-copy overhead (tens of ns) is noise. */
     static final int CHUNK = 4096;
 
-    private static final ThreadLocal<HeapScratch> LOCAL = ThreadLocal.withInitial(() -> new HeapScratch(1, 0));
+    private static final ThreadLocal<HeapScratch> LOCAL = ThreadLocal.withInitial(() -> new HeapScratch(1, 1));
 
     private final float[][] floats;
     private final int[][] ints;
@@ -32,7 +32,7 @@ final class HeapScratch {
         ints = new int[intArrays][CHUNK];
     }
 
-    /** This thread's scratch with one float chunk, for {@link FloatVec}'s own loops (a few KiB per thread). */
+    /** This thread's scratch with one float and one int chunk, for {@link FloatVec}'s own loops (32 KiB a thread). */
     static HeapScratch local() {
         return LOCAL.get();
     }
