@@ -1,6 +1,8 @@
 # Shared by the ours-vs-peer harnesses (sourced, not run). The caller defines `ours ARGS...` and `peer ARGS...`,
 # each printing one line with `steps_per_s=X rss_peak_mib=Y`; `alternate_blocks BLOCKS ARGS...` runs them in
-# turn BLOCKS times (so both see the same machine load) and prints every block, the medians and the ratio.
+# turn BLOCKS times (so both see the same machine load) and prints every block, the medians and the ratio. When
+# both lines also carry `cpu_ms_per_step=Z` (the training thread's CPU time per step, which time-slicing by other
+# processes on a shared machine does not inflate the way it does wall time), their medians and ratio too.
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -22,6 +24,13 @@ alternate_blocks() {
   p_rate=$(grep '^peer' "$out" | field steps_per_s | median)
   o_rss=$(grep '^ours' "$out" | field rss_peak_mib | median)
   p_rss=$(grep '^peer' "$out" | field rss_peak_mib | median)
+  if grep -q '^ours.*cpu_ms_per_step=' "$out" && grep -q '^peer.*cpu_ms_per_step=' "$out"; then
+    local o_cpu p_cpu
+    o_cpu=$(grep '^ours' "$out" | field cpu_ms_per_step | median)
+    p_cpu=$(grep '^peer' "$out" | field cpu_ms_per_step | median)
+    awk -v o="$o_cpu" -v p="$p_cpu" 'BEGIN {
+      printf "median CPU ms per step: ours %.3f, PyTorch %.3f, ratio %.2fx\n", o, p, p / o }'
+  fi
   rm -f "$out"
   awk -v o="$o_rate" -v p="$p_rate" -v orss="$o_rss" -v prss="$p_rss" 'BEGIN {
     printf "median steps/s: ours %.2f, PyTorch %.2f, ratio %.2fx; ", o, p, o / p

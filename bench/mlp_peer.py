@@ -84,16 +84,18 @@ def main():
     sink = 0.0
     n = 0
     t0 = time.perf_counter()
+    c0 = time.thread_time()  # this thread's CPU time: the compute runs here at one thread
     end = t0 + seconds
     while time.perf_counter() < end:
         for _ in range(10):  # ticks of 10 steps, as ours
             sink += step()
         n += 10
     rate = n / (time.perf_counter() - t0)
+    cpu_ms = 1000 * (time.thread_time() - c0) / n
     if not math.isfinite(sink):
         print("warning: non-finite loss", file=sys.stderr)
-    print("peer d_steps=%d mode=%s steps_per_s=%.2f rss_peak_mib=%.0f"
-          % (d_steps, "cat" if concat else "two-calls", rate, peak_rss_mib()), flush=True)
+    print("peer d_steps=%d mode=%s steps_per_s=%.2f cpu_ms_per_step=%.3f rss_peak_mib=%.0f"
+          % (d_steps, "cat" if concat else "two-calls", rate, cpu_ms, peak_rss_mib()), flush=True)
 
 
 if __name__ == "__main__":

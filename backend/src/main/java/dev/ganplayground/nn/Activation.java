@@ -10,7 +10,8 @@ import java.nio.FloatBuffer;
  * <p>The loops are branch-free: on a conv net's activations the sign is a coin flip, and a mispredicted branch per
  * element made leaky ReLU ~4 ns/element instead of < 1 (DCGAN profile). Signs are read from the float's bits
  * (y &gt; 0 exactly when its int bits are &gt; 0), max/min are JIT intrinsics, and tanh goes through one exp
- * (Math.tanh is ~40 ns).
+ * (Math.tanh is ~40 ns). The loops run over heap chunks of the native buffers ({@link HeapScratch}), where C2
+ * vectorises them: ReLU forward and backward went from ~0.5 to ~0.1-0.2 ns per float with the same results.
  */
 public final class Activation implements Layer {
     /** Which function. */
@@ -21,6 +22,8 @@ public final class Activation implements Layer {
 
     private final Kind kind;
     private final int width;
+    /** Chunks of the operands (see {@link HeapScratch}): two float and two int arrays, 48 KiB. */
+    private final HeapScratch scratch = new HeapScratch(2, 2);
 
     public Activation(Kind kind, int width) {
         this.kind = kind;
@@ -43,31 +46,17 @@ public final class Activation implements Layer {
 
     @Override
     public void forward(FloatVec x, FloatVec y, int rows) {
-        FloatBuffer xb = x.buffer();
-        FloatBuffer yb = y.buffer();
         int n = rows * width;
-        switch (kind) {
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    yb.put(i, Math.max(xb.get(i), 0f));
-                }
+        for (int at = 0; at < n; at += HeapScratch.CHUNK) {
+            int k = HeapScratch.chunk(at, n);
+            float[] a = scratch.load(0, x, at, k);
+            switch (kind) {
+                case RELU -> relu(a, k);
+                case LEAKY_RELU -> leakyRelu(a, k);
+                case TANH -> tanh(a, k);
+                case SIGMOID -> sigmoid(a, k);
             }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
-                    float v = xb.get(i);
-                    yb.put(i, Math.max(v, LEAK * v)); // LEAK < 1: v for v > 0, LEAK v otherwise
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    yb.put(i, tanh(xb.get(i)));
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    yb.put(i, (float) (1.0 / (1.0 + Math.exp(-xb.get(i)))));
-                }
-            }
+            HeapScratch.store(a, y, at, k);
         }
     }
 
@@ -76,36 +65,85 @@ public final class Activation implements Layer {
         if (dx == null) {
             return;
         }
-        FloatBuffer yb = y.buffer();
-        FloatBuffer gb = dy.buffer();
-        FloatBuffer db = dx.buffer();
         int n = rows * width;
-        switch (kind) {
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    // All ones where y > 0, else 0: keeps g's bits or clears them.
-                    int mask = -positive(yb.get(i));
-                    db.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(gb.get(i)) & mask));
-                }
+        if (kind == Kind.LEAKY_RELU) {
+            leakyReluBackward(y.buffer(), dy.buffer(), dx.buffer(), n);
+            return;
+        }
+        for (int at = 0; at < n; at += HeapScratch.CHUNK) {
+            int k = HeapScratch.chunk(at, n);
+            if (kind == Kind.RELU) {
+                // Pure bit work: g's bits where y > 0, else +0.
+                int[] g = scratch.loadBits(0, dy, at, k);
+                reluBackward(scratch.loadBits(1, y, at, k), g, k);
+                HeapScratch.storeBits(g, dx, at, k);
+                continue;
             }
-            case LEAKY_RELU -> {
-                float rise = 1f - LEAK;
-                for (int i = 0; i < n; i++) {
-                    db.put(i, gb.get(i) * (LEAK + rise * positive(yb.get(i))));
-                }
+            float[] g = scratch.load(0, dy, at, k);
+            if (kind == Kind.TANH) {
+                tanhBackward(scratch.load(1, y, at, k), g, k);
+            } else {
+                sigmoidBackward(scratch.load(1, y, at, k), g, k);
             }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    float t = yb.get(i);
-                    db.put(i, gb.get(i) * (1f - t * t));
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    float s = yb.get(i);
-                    db.put(i, gb.get(i) * s * (1f - s));
-                }
-            }
+            HeapScratch.store(g, dx, at, k);
+        }
+    }
+
+    /**
+     * Stays a loop over the native buffers: its 0/1 sign needs an int-to-float conversion, which C2 (JDK 17) does
+     * not vectorise, and that made the heap version slower (1.0 vs 0.6 ns per float on the DCGAN's D).
+     */
+    private static void leakyReluBackward(FloatBuffer yb, FloatBuffer gb, FloatBuffer db, int n) {
+        float rise = 1f - LEAK;
+        for (int i = 0; i < n; i++) {
+            db.put(i, gb.get(i) * (LEAK + rise * positive(yb.get(i))));
+        }
+    }
+
+    // The kernels: plain counted loops over heap arrays, which C2 vectorises (tanh and sigmoid call exp, which it
+    // does not, but they still save the buffer accesses). a[i] = f(a[i]) forward, g[i] *= f'(y[i]) backward.
+
+    static void relu(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.max(a[i], 0f);
+        }
+    }
+
+    static void leakyRelu(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.max(a[i], LEAK * a[i]); // LEAK < 1: v for v > 0, LEAK v otherwise
+        }
+    }
+
+    static void tanh(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = tanh(a[i]);
+        }
+    }
+
+    static void sigmoid(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (1.0 / (1.0 + Math.exp(-a[i])));
+        }
+    }
+
+    /** On raw bits: g keeps its bits where y &gt; 0 (see {@link #positive}), else becomes +0. */
+    static void reluBackward(int[] yBits, int[] gBits, int n) {
+        for (int i = 0; i < n; i++) {
+            // -bits >> 31 is all ones exactly when positive(y) is 1, else 0.
+            gBits[i] &= -yBits[i] >> 31;
+        }
+    }
+
+    static void tanhBackward(float[] y, float[] g, int n) {
+        for (int i = 0; i < n; i++) {
+            g[i] *= 1f - y[i] * y[i];
+        }
+    }
+
+    static void sigmoidBackward(float[] y, float[] g, int n) {
+        for (int i = 0; i < n; i++) {
+            g[i] = g[i] * y[i] * (1f - y[i]);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.ganplayground.nn;
 
-import java.nio.FloatBuffer;
-
 /** SGD, with heavy-ball momentum when momentum &gt; 0 (PyTorch's form: v = mu v + g; p -= lr v). */
 public final class Sgd implements Optimizer {
     private final FloatVec velocity;
+    /** Chunks of params, grads and the velocity (see {@link HeapScratch}). */
+    private final HeapScratch scratch = new HeapScratch(3, 0);
     private double lr = 1e-3;
     private double momentum;
 
@@ -21,22 +21,28 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(FloatVec params, FloatVec grads) {
-        FloatBuffer p = params.buffer();
-        FloatBuffer g = grads.buffer();
         float rate = (float) lr;
-        int n = params.length();
-        if (momentum == 0) {
-            for (int i = 0; i < n; i++) {
-                p.put(i, p.get(i) - rate * g.get(i));
-            }
-            return;
-        }
         float mu = (float) momentum;
-        FloatBuffer v = velocity.buffer();
-        for (int i = 0; i < n; i++) {
-            float vi = mu * v.get(i) + g.get(i);
-            v.put(i, vi);
-            p.put(i, p.get(i) - rate * vi);
+        boolean plain = momentum == 0;
+        int n = params.length();
+        for (int at = 0; at < n; at += HeapScratch.CHUNK) {
+            int k = HeapScratch.chunk(at, n);
+            float[] p = scratch.load(0, params, at, k);
+            float[] g = scratch.load(1, grads, at, k);
+            if (plain) {
+                for (int i = 0; i < k; i++) {
+                    p[i] = p[i] - rate * g[i];
+                }
+            } else {
+                float[] v = scratch.load(2, velocity, at, k);
+                for (int i = 0; i < k; i++) {
+                    float vi = mu * v[i] + g[i];
+                    v[i] = vi;
+                    p[i] = p[i] - rate * vi;
+                }
+                HeapScratch.store(v, velocity, at, k);
+            }
+            HeapScratch.store(p, params, at, k);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Optimizer;
 import dev.ganplayground.nn.Sgd;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,21 +79,11 @@ public final class OptimizerSlot implements AutoCloseable {
         int n = params.length();
         backup.buffer().put(0, params.buffer(), 0, n);
         optimizer.step(params, grads);
-        if (allFinite(params)) {
+        if (params.allFinite()) {
             return true;
         }
         params.buffer().put(0, backup.buffer(), 0, n);
         return false;
-    }
-
-    /** One pass: x * 0 is 0 for every finite x and NaN for NaN and the infinities. */
-    private static boolean allFinite(FloatVec v) {
-        FloatBuffer b = v.buffer();
-        float acc = 0f;
-        for (int i = 0, n = v.length(); i < n; i++) {
-            acc += b.get(i) * 0f;
-        }
-        return acc == 0f;
     }
 
     /**

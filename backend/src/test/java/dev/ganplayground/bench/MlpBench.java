@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * </pre>
  * Each thread builds its trainer, warms up for {@code warmupSeconds} (JIT), waits for the others, then counts the
  * steps of whole ticks finished in the next {@code seconds}. Prints one line,
- * {@code ours runs=... steps_per_s=<total> per_run=a/b alloc_b_per_step=... rss_peak_mib=...}; with
+ * {@code ours runs=... steps_per_s=<total> per_run=a/b cpu_ms_per_step=... alloc_b_per_step=... rss_peak_mib=...}
+ * (cpu: the training threads' CPU time per step, which other processes' load inflates less than wall time); with
  * {@code threads}, also the CPU seconds each native thread group (training, JIT compilers, GC...) used in the timed
  * window, read from /proc. Peer: bench/mlp_peer.py; harnesses: bench/mlp-vs-pytorch.sh, bench/two-runs.sh.
  */
@@ -56,10 +57,11 @@ final class MlpBench {
         });
         long[] steps = new long[runs];
         long[] allocated = new long[runs];
+        long[] cpuNanos = new long[runs];
         Thread[] workers = new Thread[runs];
         for (int r = 0; r < runs; r++) {
             int id = r;
-            workers[r] = new Thread(() -> work(id, dSteps, warmup, seconds, start, end, steps, allocated),
+            workers[r] = new Thread(() -> work(id, dSteps, warmup, seconds, start, end, steps, allocated, cpuNanos),
                     "train-" + r);
             workers[r].start();
         }
@@ -69,22 +71,24 @@ final class MlpBench {
         double wall = (window[1] - window[0]) / 1e9;
         long total = 0;
         long bytes = 0;
+        long cpuTotal = 0;
         StringBuilder perRun = new StringBuilder();
         for (int r = 0; r < runs; r++) {
             total += steps[r];
             bytes += allocated[r];
+            cpuTotal += cpuNanos[r];
             perRun.append(r == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", steps[r] / wall));
         }
-        System.out.printf(Locale.ROOT, "ours runs=%d dSteps=%d steps_per_s=%.2f per_run=%s alloc_b_per_step=%.1f"
-                        + " rss_peak_mib=%.0f%n", runs, dSteps, total / wall, perRun, (double) bytes / total,
-                DcganBench.peakRssMib());
+        System.out.printf(Locale.ROOT, "ours runs=%d dSteps=%d steps_per_s=%.2f per_run=%s cpu_ms_per_step=%.3f"
+                        + " alloc_b_per_step=%.1f rss_peak_mib=%.0f%n", runs, dSteps, total / wall, perRun,
+                cpuTotal / 1e6 / total, (double) bytes / total, DcganBench.peakRssMib());
         if (threads) {
             printCpu(cpu.get("0"), cpu.get("1"), wall);
         }
     }
 
     private static void work(int id, int dSteps, double warmup, double seconds, CyclicBarrier start,
-                             CyclicBarrier end, long[] steps, long[] allocated) {
+                             CyclicBarrier end, long[] steps, long[] allocated, long[] cpuNanos) {
         String overrides = "{\"seed\":" + (42 + id) + ",\"train\":{\"dSteps\":" + dSteps + "}}";
         RunConfig c = Presets.load().resolve("ring8", BenchSupport.json(overrides));
         int perTick = c.view().itersPerTick();
@@ -97,12 +101,14 @@ final class MlpBench {
             }
             start.await();
             long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long c0 = mx.getCurrentThreadCpuTime(); // the native BLAS work runs on this thread too
             long s0 = t.step();
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
             while (System.nanoTime() < deadline) {
                 t.train(perTick, StepMode.BOTH);
             }
             steps[id] = t.step() - s0;
+            cpuNanos[id] = mx.getCurrentThreadCpuTime() - c0;
             // Includes each tick's report (a small map of means), as the server's ticks do.
             allocated[id] = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
             end.await();
