@@ -34,11 +34,14 @@ public final class Viewers {
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         String preset = args.length > 3 ? args[3] : "ring8";
-        int port = 18_090;
+        int port = freePort();
         ProcessBuilder pb = new ProcessBuilder("./run.sh").redirectErrorStream(true)
                 .redirectOutput(Path.of("target-bench-viewers.log").toFile());
         pb.environment().put("PORT", String.valueOf(port));
-        pb.environment().put("GAN_RUNS_DIR", System.getProperty("java.io.tmpdir") + "/gan-bench-runs");
+        // A fresh runs folder and port: runs restored from an earlier invocation (or another benchmark sharing a
+        // folder) would take the training slots and leave this run queued at step 0.
+        Path runsDir = java.nio.file.Files.createTempDirectory("gan-bench-viewers");
+        pb.environment().put("GAN_RUNS_DIR", runsDir.toString());
         Process server = pb.start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
@@ -96,6 +99,15 @@ public final class Viewers {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();
             server.waitFor(15, TimeUnit.SECONDS);
+            try (var files = java.nio.file.Files.walk(runsDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
