@@ -20,6 +20,7 @@ class RunFeedsTest {
     private static final String RUN = "r0123456789ab";
     private final Vertx vertx = Vertx.vertx();
     private final Context loop = vertx.getOrCreateContext();
+    private final RunFeeds feeds = new RunFeeds(vertx);
 
     @AfterEach
     void close() throws Exception {
@@ -33,7 +34,7 @@ class RunFeedsTest {
         Subscription sub;
     }
 
-    private Viewer subscribe(RunFeeds feeds) throws Exception {
+    private Viewer subscribe() throws Exception {
         Viewer v = new Viewer();
         v.sub = onLoop(() -> new Subscription(vertx, feeds, RUN, v.texts::add, v.frames::add, () -> false));
         onLoop(() -> v.sub.ready()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -69,9 +70,8 @@ class RunFeedsTest {
     @Test
     @DisplayName("Viewers of one run share one feed: each message is delivered once and the same object reaches all")
     void sharesOneFeed() throws Exception {
-        RunFeeds feeds = new RunFeeds(vertx);
-        Viewer a = subscribe(feeds);
-        Viewer b = subscribe(feeds);
+        Viewer a = subscribe();
+        Viewer b = subscribe();
         assertThat(onLoop(feeds::watchedRuns)).isEqualTo(1);
 
         // Published from a thread of its own, as a run's training thread does.
@@ -95,9 +95,8 @@ class RunFeedsTest {
     @Test
     @DisplayName("A terminal state closes every subscription of the run and the last one out ends the feed")
     void terminalStateEndsTheFeed() throws Exception {
-        RunFeeds feeds = new RunFeeds(vertx);
-        Viewer a = subscribe(feeds);
-        Viewer b = subscribe(feeds);
+        Viewer a = subscribe();
+        Viewer b = subscribe();
         vertx.eventBus().publish(RunAddresses.events(RUN),
                 "7|{\"type\":\"state\",\"runId\":\"" + RUN + "\",\"payload\":{\"state\":\"stopped\",\"step\":5}}");
         settle(() -> a.texts.size() + b.texts.size() == 2);
@@ -115,8 +114,7 @@ class RunFeedsTest {
     @Test
     @DisplayName("Leaving keeps the feed for the others; events before a viewer's snapshot are not sent twice")
     void leavingAndHoldingBack() throws Exception {
-        RunFeeds feeds = new RunFeeds(vertx);
-        Viewer a = subscribe(feeds);
+        Viewer a = subscribe();
         Viewer late = new Viewer();
         late.sub = onLoop(() -> new Subscription(vertx, feeds, RUN, late.texts::add, late.frames::add, () -> false));
         onLoop(() -> late.sub.ready()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
