@@ -95,6 +95,10 @@ public final class Viewers {
                 double frameMib = (audience.frameBytes.get() - bin0) / 1048576.0 / seconds;
                 long frames = audience.frames.get() - frames0;
                 audience.leave();
+                if (audience.failed.get() > 0) {
+                    System.out.printf("block %d: %d viewers failed on the client side (%s)%n", b, audience.failed.get(),
+                            audience.lastError);
+                }
                 alone.add(a);
                 watched.add(w);
                 System.out.printf("block %d: alone %.1f steps/s | %d viewers %.1f steps/s (received %.1f MiB/s of"
@@ -169,6 +173,8 @@ public final class Viewers {
         final AtomicLong textBytes = new AtomicLong();
         final AtomicLong frameBytes = new AtomicLong();
         final AtomicLong frames = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        volatile String lastError;
         final List<WebSocket> sockets = new ArrayList<>();
         final List<java.util.concurrent.CountDownLatch> firstFrames = new ArrayList<>();
 
@@ -204,6 +210,15 @@ public final class Viewers {
                     textBytes.addAndGet(data.length());
                     w.request(1);
                     return null;
+                }
+
+                @Override
+                public void onError(WebSocket w, Throwable error) {
+                    // The JDK client now and then fails a text frame ("Invalid UTF-8 in frame TEXT", see Classroom):
+                    // the viewer is gone; it is counted, not waited for.
+                    failed.incrementAndGet();
+                    lastError = String.valueOf(error);
+                    first.countDown();
                 }
 
                 @Override
