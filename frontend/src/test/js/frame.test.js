@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeFrame, FrameError } from '../../main/resources/webroot/protocol/frame.js';
+import { decodeFrame, FrameError, halfToFloat } from '../../main/resources/webroot/protocol/frame.js';
 
 /** Builds a frame exactly as protocol.md 3.4 describes, independently of the decoder. */
 function buildFrame(header, arrays, { padTo = 4 } = {}) {
@@ -71,4 +71,56 @@ test('malformed frames are refused with a FrameError', () => {
   new DataView(long).setUint32(0, 400, true);
   assert.throws(() => decodeFrame(long), /exceeds/);
   assert.throws(() => decodeFrame(buildFrame({ type: 'nope', sections: [] }, [])), /not a frame header/);
+});
+
+/** A frame of float16 sections as the server sends them (protocol.md 3.4), halves given as their 16 bits. */
+function buildHalfFrame(header, halves) {
+  let json = JSON.stringify(header);
+  while (Buffer.byteLength(json) % 4 !== 0) json += ' ';
+  const jsonBytes = Buffer.from(json, 'utf8');
+  const buf = new ArrayBuffer(4 + jsonBytes.length + halves.length * 2);
+  const view = new DataView(buf);
+  view.setUint32(0, jsonBytes.length, true);
+  new Uint8Array(buf, 4).set(jsonBytes);
+  halves.forEach((h, i) => view.setUint16(4 + jsonBytes.length + i * 2, h, true));
+  return buf;
+}
+
+test('IEEE 754 halves decode to their values', () => {
+  assert.equal(halfToFloat(0x3c00), 1);
+  assert.equal(halfToFloat(0xc000), -2);
+  assert.equal(halfToFloat(0x3555), 0.333251953125);
+  assert.equal(halfToFloat(0x7bff), 65504);
+  assert.equal(halfToFloat(0x0001), 2 ** -24);
+  assert.ok(Object.is(halfToFloat(0x8000), -0));
+  assert.equal(halfToFloat(0xfc00), -Infinity);
+  assert.ok(Number.isNaN(halfToFloat(0x7e00)));
+});
+
+test('float16 sections decode to Float32Arrays, an odd count leaving the next section at 2-byte alignment', () => {
+  const h = {
+    ...header,
+    sections: [{ name: 'real', dtype: 'float16', shape: [1, 1] }, { name: 'heatmap', dtype: 'float16', shape: [2, 2] },
+      { name: 'fake', shape: [1, 2] }],
+  };
+  // real: 0.5; heatmap: 0, 0.25, 1, NaN; then a float32 section 10 bytes on: not 4-byte aligned.
+  const halves = [0x3800, 0x0000, 0x3400, 0x3c00, 0x7e00];
+  const base = buildHalfFrame(h, halves);
+  const buf = new ArrayBuffer(base.byteLength + 8);
+  new Uint8Array(buf).set(new Uint8Array(base));
+  new DataView(buf).setFloat32(base.byteLength, 3.5, true);
+  new DataView(buf).setFloat32(base.byteLength + 4, -1, true);
+  const f = decodeFrame(buf);
+  assert.ok(f.sections.heatmap.data instanceof Float32Array);
+  assert.deepEqual([...f.sections.real.data], [0.5]);
+  assert.deepEqual([...f.sections.heatmap.data].slice(0, 3), [0, 0.25, 1]);
+  assert.ok(Number.isNaN(f.sections.heatmap.data[3]));
+  assert.deepEqual([...f.sections.fake.data], [3.5, -1]);
+});
+
+test('a float16 section past the end or an unknown dtype is refused', () => {
+  const h = { ...header, sections: [{ name: 'fake', dtype: 'float16', shape: [2, 2] }] };
+  assert.throws(() => decodeFrame(buildHalfFrame(h, [0, 0, 0])), /runs past the end/);
+  const odd = { ...header, sections: [{ name: 'fake', dtype: 'int8', shape: [1, 2] }] };
+  assert.throws(() => decodeFrame(buildHalfFrame(odd, [0])), /unknown dtype/);
 });

@@ -6,7 +6,8 @@
  *
  * Decodes the binary frames of protocol.md 3.4: a little-endian uint32 header length H (a multiple of 4),
  * H bytes of UTF-8 JSON padded with spaces, then the sections in header order. A 2D run's frame (type "frame")
- * has one float32 array per section ({shape}); an image run's frame (type "images") has raw encoded images
+ * has one array per section ({shape, dtype}: float16, as the server sends them, or float32 when dtype is absent),
+ * always decoded to a Float32Array; an image run's frame (type "images") has raw encoded images
  * ({mime, bytes}: a PNG grid and a PNG latent walk), one after another with no padding. An autoencoder run's frame
  * (type "autoencoder") mixes PNG sections and float32 sections ({dtype, shape, bytes}), an arm's carrying `arm`:
  * they are keyed "name" (shared) or "name/arm" (e.g. 'recon/0'), in header order.
@@ -15,6 +16,7 @@
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const SECTION_NAMES = new Set(['real', 'fake', 'arrows', 'heatmap', 'manifold']);
 const IMAGE_SECTION_NAMES = new Set(['grid', 'walk', 'mixing', 'noise']);
+const ELEMENT_BYTES = { float32: 4, float16: 2 };
 
 export class FrameError extends Error {}
 
@@ -51,16 +53,21 @@ export const sectionBlob = (section) => new Blob([section.data], { type: section
 function floatSections(buffer, view, header, start) {
   const sections = {};
   let offset = start;
-  for (const { name, shape } of header.sections) {
+  for (const { name, shape, dtype = 'float32' } of header.sections) {
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new FrameError(`section ${name} has a bad shape ${JSON.stringify(shape)}`);
     }
+    const size = ELEMENT_BYTES[dtype];
+    if (size === undefined) throw new FrameError(`section ${name} has an unknown dtype ${JSON.stringify(dtype)}`);
     const count = shape.reduce((a, b) => a * b, 1);
-    if (offset + count * 4 > buffer.byteLength) {
-      throw new FrameError(`section ${name} (${count} floats) runs past the end of the frame`);
+    if (offset + count * size > buffer.byteLength) {
+      throw new FrameError(`section ${name} (${count} ${dtype} values) runs past the end of the frame`);
     }
-    if (SECTION_NAMES.has(name)) sections[name] = { shape, data: floats(buffer, view, offset, count) };
-    offset += count * 4; // unknown sections are skipped: additive within gan.v1
+    if (SECTION_NAMES.has(name)) {
+      const data = size === 2 ? halves(view, offset, count) : floats(buffer, view, offset, count);
+      sections[name] = { shape, data };
+    }
+    offset += count * size; // unknown sections are skipped: additive within gan.v1
   }
   return sections;
 }
@@ -123,8 +130,30 @@ function checkImageHeader(h) {
   }
 }
 
+/** The float of every IEEE 754 half (16 bits -> value), built on first use: decoding is then one lookup each. */
+let halfTable = null;
+
+export function halfToFloat(h) {
+  const exponent = (h >> 10) & 0x1f;
+  const mantissa = h & 0x3ff;
+  const sign = h & 0x8000 ? -1 : 1;
+  if (exponent === 0) return sign * mantissa * 2 ** -24;
+  if (exponent === 31) return mantissa ? NaN : sign * Infinity;
+  return sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
+}
+
+function halves(view, offset, count) {
+  if (halfTable === null) {
+    halfTable = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) halfTable[h] = halfToFloat(h);
+  }
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = halfTable[view.getUint16(offset + i * 2, true)];
+  return out;
+}
+
 function floats(buffer, view, offset, count) {
-  if (LITTLE_ENDIAN_HOST) return new Float32Array(buffer, offset, count);
+  if (LITTLE_ENDIAN_HOST && offset % 4 === 0) return new Float32Array(buffer, offset, count);
   const out = new Float32Array(count);
   const dv = view ?? new DataView(buffer);
   for (let i = 0; i < count; i++) out[i] = dv.getFloat32(offset + i * 4, true);

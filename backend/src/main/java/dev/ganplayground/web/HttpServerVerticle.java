@@ -51,6 +51,7 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         RunsClient runs = new RunsClient(vertx);
+        RunFeeds feeds = new RunFeeds(vertx); // one per verticle instance: confined to its event loop
         ApiHandler api = new ApiHandler(presets, runs, tokens);
         JsonArray presetList = new JsonArray();
         presets.all().forEach(p -> presetList.add(api.presetJson(p)));
@@ -77,7 +78,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .webSocketHandler(ws -> {
                     Caller caller = callerOf(ws.headers());
                     Runnable released = caller.hasToken() ? () -> sockets.closed(caller.user()) : () -> { };
-                    new WsSession(vertx, ws, presets, runs, catalogue, limits, caller, released);
+                    new WsSession(vertx, ws, presets, runs, feeds, catalogue, limits, caller, released);
                 })
                 .requestHandler(router);
         return server.listen().onSuccess(s -> {

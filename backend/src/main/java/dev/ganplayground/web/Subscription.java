@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -14,31 +13,31 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One socket's view of one run: the event-bus consumers for the run's events and frames, with a latest-frame
- * slot so a slow viewer skips frames instead of piling them up, while text events are never dropped.
- * Until the history snapshot has been sent, live events are held back and then replayed without duplicates.
+ * One socket's view of one run, fed by the run's {@link RunFeeds} feed: a latest-frame slot so a slow viewer skips
+ * frames instead of piling them up, while text events are never dropped. Until the history snapshot has been
+ * sent, live events are held back and then replayed without duplicates.
  */
 final class Subscription {
     private final String runId;
-    private final MessageConsumer<String> events;
-    private final MessageConsumer<Buffer> frames;
+    private final RunFeeds feeds;
+    private final Future<?> ready;
     private final Consumer<String> sendText;
     private final Consumer<Buffer> sendFrame;
     private final BooleanSupplier writeQueueFull;
     private final EventBus bus;
-    private List<String> heldBack = new ArrayList<>();
+    private List<RunFeeds.Event> heldBack = new ArrayList<>();
     private Buffer pendingFrame;
     private boolean closed;
 
-    Subscription(Vertx vertx, String runId, Consumer<String> sendText, Consumer<Buffer> sendFrame,
+    Subscription(Vertx vertx, RunFeeds feeds, String runId, Consumer<String> sendText, Consumer<Buffer> sendFrame,
                  BooleanSupplier writeQueueFull) {
         this.runId = runId;
+        this.feeds = feeds;
         this.writeQueueFull = writeQueueFull;
         this.sendText = sendText;
         this.sendFrame = sendFrame;
-        this.events = vertx.eventBus().consumer(RunAddresses.events(runId), m -> onEvent(m.body()));
-        this.frames = vertx.eventBus().consumer(RunAddresses.frames(runId), m -> offerFrame(m.body()));
         this.bus = vertx.eventBus();
+        this.ready = feeds.join(this);
         watch("watch");
     }
 
@@ -53,35 +52,34 @@ final class Subscription {
         return runId;
     }
 
-    /** Completes once both consumers are registered: only then may the snapshot be taken. */
+    /** Completes once the run's consumers are registered: only then may the snapshot be taken. */
     Future<?> ready() {
-        return Future.all(events.completion(), frames.completion());
+        return ready;
     }
 
     /** Called once the snapshot (events up to {@code snapshotEventNo}) has been sent: replays newer events. */
     void live(long snapshotEventNo) {
-        List<String> held = heldBack;
+        List<RunFeeds.Event> held = heldBack;
         heldBack = null;
-        for (String body : held) {
-            if (eventNo(body) > snapshotEventNo) {
-                onEvent(body);
+        for (RunFeeds.Event e : held) {
+            if (e.eventNo() > snapshotEventNo) {
+                onEvent(e);
             }
         }
         flushFrame();
     }
 
-    /** Bodies are "eventNo|envelope" (see the run side's publisher). */
-    private void onEvent(String body) {
+    /** A live event of the run (held back until the snapshot has gone out). */
+    void onEvent(RunFeeds.Event e) {
         if (closed) {
             return;
         }
         if (heldBack != null) {
-            heldBack.add(body);
+            heldBack.add(e);
             return;
         }
-        String envelope = body.substring(body.indexOf('|') + 1);
-        sendText.accept(envelope);
-        if (envelope.startsWith("{\"type\":\"state\"") && terminal(new JsonObject(envelope))) {
+        sendText.accept(e.envelope());
+        if (e.terminal()) {
             close(); // exactly one terminal state message, then nothing more for this run
         }
     }
@@ -119,18 +117,8 @@ final class Subscription {
     void close() {
         if (!closed) {
             closed = true;
-            events.unregister();
-            frames.unregister();
+            feeds.leave(this);
             watch("unwatch");
         }
-    }
-
-    private static boolean terminal(JsonObject state) {
-        String s = state.getJsonObject("payload").getString("state");
-        return "stopped".equals(s) || "failed".equals(s);
-    }
-
-    private static long eventNo(String body) {
-        return Long.parseLong(body, 0, body.indexOf('|'), 10);
     }
 }

@@ -34,19 +34,21 @@ final class WsSession {
     private final ServerWebSocket ws;
     private final Presets presets;
     private final RunsClient runs;
+    private final RunFeeds feeds;
     private final Pairs pairs;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Caller caller;
     private final Outbox outbox;
     private long seq;
 
-    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, JsonObject catalogue,
-              ServerLimits limits, Caller caller, Runnable released) {
+    WsSession(Vertx vertx, ServerWebSocket ws, Presets presets, RunsClient runs, RunFeeds feeds,
+              JsonObject catalogue, ServerLimits limits, Caller caller, Runnable released) {
         this.caller = caller;
         this.vertx = vertx;
         this.ws = ws;
         this.presets = presets;
         this.runs = runs;
+        this.feeds = feeds;
         this.pairs = new Pairs(presets, runs);
         this.outbox = new Outbox(Outbox.sinkOf(ws), limits.textQueueBytes(),
                 () -> subscriptions.values().forEach(Subscription::flushFrame));
@@ -191,7 +193,8 @@ final class WsSession {
         if (old != null) {
             old.close();
         }
-        Subscription sub = new Subscription(vertx, runId, this::sendEnvelope, outbox::frame, outbox::frameBlocked);
+        Subscription sub = new Subscription(vertx, feeds, runId, this::sendEnvelope, outbox::frame,
+                outbox::frameBlocked);
         subscriptions.put(runId, sub);
         sub.ready().compose(v -> runs.control(runId, new JsonObject().put("op", "snapshot").put("fromStep", fromStep)))
                 .compose(snapshot -> runs.latestFrame(runId).map(frame -> {
@@ -304,6 +307,8 @@ final class WsSession {
 
     /** Adds this socket's seq to an already encoded envelope, so run events are encoded once for all viewers. */
     private void sendEnvelope(String envelope) {
-        outbox.text("{\"seq\":" + (++seq) + "," + envelope.substring(1));
+        String seqField = "{\"seq\":" + (++seq) + ",";
+        outbox.text(new StringBuilder(seqField.length() + envelope.length()).append(seqField)
+                .append(envelope, 1, envelope.length()).toString());
     }
 }

@@ -26,7 +26,7 @@ class WebSocketFlowTest extends ServerTestBase {
             JsonObject first = c.awaitFrame();
             assertThat(first.getString("runId")).isEqualTo(runId);
             assertThat(first.getBoolean("headerAligned")).isTrue();
-            assertThat(first.getInteger("payloadFloats")).isEqualTo(first.getInteger("expectedFloats"));
+            assertThat(first.getInteger("payloadBytes")).isEqualTo(first.getInteger("expectedBytes"));
 
             c.send("start", runId, null);
             c.awaitState(runId, "running");

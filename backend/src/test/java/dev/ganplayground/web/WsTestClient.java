@@ -173,15 +173,15 @@ final class WsTestClient implements AutoCloseable {
             }
             return header.put("payloadBytes", b.length() - 4 - h).put("expectedBytes", at - 4 - h);
         }
-        int floats = 0;
+        int bytes = 0;
         for (Object s : header.getJsonArray("sections")) {
-            int n = 1;
+            int n = "float16".equals(((JsonObject) s).getString("dtype")) ? 2 : 4;
             for (Object d : ((JsonObject) s).getJsonArray("shape")) {
                 n *= (Integer) d;
             }
-            floats += n;
+            bytes += n;
         }
-        header.put("payloadFloats", (b.length() - 4 - h) / 4).put("expectedFloats", floats)
+        header.put("payloadBytes", b.length() - 4 - h).put("expectedBytes", bytes)
                 .put("headerAligned", h % 4 == 0);
         return header;
     }
