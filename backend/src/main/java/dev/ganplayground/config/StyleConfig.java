@@ -11,11 +11,13 @@ package dev.ganplayground.config;
  *                            mixing regularisation), in [0, 1]; default 0.9 [0.9]
  * @param wAvgDecay           decay of the moving average of w that truncation pulls towards, in [0, 1); default
  *                            0.995 [0.995]
+ * @param normalization       how a layer applies its style: {@code adain} (StyleGAN) or {@code demodulation}
+ *                            (StyleGAN2's modulated convs with weight demodulation); default adain
  */
 public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrMultiplier, double mixingProbability,
-                          double wAvgDecay) {
+                          double wAvgDecay, StyleNormalization normalization) {
     /** The defaults (also in presets/defaults.json). */
-    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995);
+    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995, StyleNormalization.ADAIN);
 
     void validate(Validator v, String at) {
         v.intRange(at + "/mappingLayers", mappingLayers, 1, 8);
@@ -23,5 +25,6 @@ public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrM
         v.rangeAbove(at + "/mappingLrMultiplier", mappingLrMultiplier, 0, 1);
         v.range(at + "/mixingProbability", mixingProbability, 0, 1);
         v.rangeBelow(at + "/wAvgDecay", wAvgDecay, 0, 1);
+        v.notNull(normalization, at + "/normalization");
     }
 }
