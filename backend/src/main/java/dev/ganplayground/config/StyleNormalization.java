@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How a StyleGAN layer applies its style (model.style.normalization; structural). */
 public enum StyleNormalization {
-    /** StyleGAN (Karras et al. 2019): instance-normalise each channel of each image, then the style's scale and shift. */
+    /** StyleGAN (Karras et al. 2019): instance-normalise each channel of each image, then the style's scale, shift. */
     @JsonProperty("adain") ADAIN,
     /**
      * StyleGAN2 (Karras et al. 2020): the style scales the conv's input channels and each output channel is divided

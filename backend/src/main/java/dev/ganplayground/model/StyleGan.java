@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
  * two style layers per resolution: [upsample 2x nearest, conv 3x3 | the constant], noise, leaky ReLU, AdaIN; then a
  * 1x1 toRGB, linear. Each AdaIN's style is an affine (dense, gain 1) map of that layer's w. With
  * {@link Spec#demodulation} (StyleGAN2, Karras et al. 2020) every layer is [upsample 2x], a 3x3 {@link ModulatedConv}
- * (the 4x4 constant is convolved too), noise, leaky ReLU, its style the conv's input-channel scales. Deviations from the
- * paper: no blur after upsampling, the constant starts as N(0, 1) draws (the paper's code: ones, which AdaIN's
+ * (the 4x4 constant is convolved too), noise, leaky ReLU, its style the conv's input-channel scales. Deviations
+ * from the paper: no blur after upsampling, the constant starts as N(0, 1) draws (the paper's code: ones, which AdaIN's
  * instance norm maps to 0/0 until noise moves it), and much smaller widths (see {@link #channels}).
  *
  * <p>Style-layer groups for mixing: coarse = the 4x4 and 8x8 layers, middle = 16x16, fine = 32x32 (the paper's

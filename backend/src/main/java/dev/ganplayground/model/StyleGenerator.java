@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * StyleGAN's generator (Karras et al. 2019): a mapping network z -> w, and a synthesis network from a learned 4x4
- * constant whose every layer (conv, noise, leaky ReLU, AdaIN) takes its style from an affine map of w. The parts
- * come from {@link StyleGan}; this class wires them, keeps them in one flat parameter vector and does the passes.
+ * constant whose every layer (conv, noise, leaky ReLU, AdaIN; or StyleGAN2's modulated conv with weight
+ * demodulation, noise, leaky ReLU) takes its style from an affine map of w ({@link StyleSynthesis}). The parts come
+ * from {@link StyleGan}; this class wires them, keeps them in one flat parameter vector and does the passes.
  *
  * <p>Training passes ({@link #setTraining} true) apply style-mixing regularisation: with probability
  * {@code mixingProbability} a second z is mapped and the layers from a random crossover on take their w from it

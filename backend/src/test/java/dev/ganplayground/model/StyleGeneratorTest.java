@@ -122,8 +122,8 @@ class StyleGeneratorTest {
     /**
      * The worst {@link #directional} error over up to 3 random directions whose step crosses no kink (one-sided
      * differences within 5% of each other) and whose derivative is not near 0 (there an absolute error of ~0.02, the
-     * float32 noise, reads as 0.2 against the floor), out of at most 12 tried. With demodulation the tiny generator's leaky
-     * ReLUs sit near their kinks often enough that one direction's step may cross one (errors up to 1 even at eps
+     * float32 noise, reads as 0.2 against the floor), out of at most 12 tried. With demodulation the tiny generator's
+     * leaky ReLUs sit near their kinks often enough that one direction's step may cross one (errors up to 1 even at eps
      * 1e-4, falling to ~0.04 at 1e-5); a wrong or missing term shows in every direction, kinks or not. Should every
      * direction cross a kink, the smallest error of all stands in (weaker, and never seen in the parts below).
      */
