@@ -54,18 +54,27 @@ public final class StyleGan {
      * @param mixingProbability   probability of style mixing per training batch (paper: 0.9)
      * @param wAvgDecay           decay of the W average's moving average (paper: 0.995)
      * @param demodulation        StyleGAN2's modulated convs with weight demodulation instead of AdaIN
+     * @param rgbSkips            StyleGAN2's skip generator: a modulated 1x1 toRGB after every resolution, the image
+     *                            the sum of each one upsampled (needs demodulation); else one toRGB at the end
      */
     public record Spec(int latentDim, int mappingLayers, int mappingWidth, double mappingLrMultiplier,
                        int baseChannels, int imageChannels, double mixingProbability, double wAvgDecay,
-                       boolean demodulation) {
+                       boolean demodulation, boolean rgbSkips) {
+        public Spec {
+            if (rgbSkips && !demodulation) {
+                throw new IllegalArgumentException("toRGB skips need demodulation (their toRGBs are modulated)");
+            }
+        }
     }
 
     /**
      * The layers of a generator before wiring (one list per chain, one noise per style layer, and per style layer
-     * one AdaIN or one modulated conv: the other list is empty).
+     * one AdaIN or one modulated conv: the other list is empty). toRGB: one plain chain at the top, or with skips one
+     * modulated chain per resolution ({@code rgbModulated}) with its own style affine ({@code rgbAffine}).
      */
     record Parts(int constWidth, List<Layer> mapping, List<List<Layer>> affine, List<List<Layer>> blocks,
-                 List<NoiseInjection> noises, List<AdaIn> adain, List<ModulatedConv> modulated, List<Layer> toRgb) {
+                 List<NoiseInjection> noises, List<AdaIn> adain, List<ModulatedConv> modulated,
+                 List<List<Layer>> toRgb, List<List<Layer>> rgbAffine, List<ModulatedConv> rgbModulated) {
     }
 
     /**
@@ -151,11 +160,27 @@ public final class StyleGan {
             prevC = c;
             prevSide = side;
         }
-        List<Layer> toRgb = List.of(new Conv2d(prevC, spec.imageChannels(), prevSide, prevSide,
-                new ConvGeometry(1, 1, 0), EqualizedLr.LINEAR));
+        ConvGeometry k1 = new ConvGeometry(1, 1, 0);
+        List<List<Layer>> toRgb = new ArrayList<>();
+        List<List<Layer>> rgbAffine = new ArrayList<>();
+        List<ModulatedConv> rgbModulated = new ArrayList<>();
+        if (spec.rgbSkips()) {
+            // StyleGAN2's toRGB: modulated, not demodulated (its output is the image, not a feature map to keep at
+            // unit variance), linear.
+            for (int side = 4; side <= RESOLUTION; side *= 2) {
+                int c = channels(spec.baseChannels(), side);
+                ModulatedConv rgb = new ModulatedConv(c, spec.imageChannels(), side, side, k1, EqualizedLr.LINEAR,
+                        false);
+                toRgb.add(List.of(rgb));
+                rgbModulated.add(rgb);
+                rgbAffine.add(List.of(new Dense(spec.mappingWidth(), c, EqualizedLr.LINEAR)));
+            }
+        } else {
+            toRgb.add(List.of(new Conv2d(prevC, spec.imageChannels(), prevSide, prevSide, k1, EqualizedLr.LINEAR)));
+        }
         int constWidth = channels(spec.baseChannels(), 4) * 16;
-        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, modulated, toRgb),
-                rowCapacity, rng);
+        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, modulated, toRgb,
+                rgbAffine, rgbModulated), rowCapacity, rng);
     }
 
     /** The mapping network alone, as its own chain (tests). */

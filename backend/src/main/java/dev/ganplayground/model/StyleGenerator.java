@@ -47,7 +47,10 @@ public final class StyleGenerator implements Network {
     private final FloatVec[] wOfLayer;
     private int lastCrossover;
     private boolean lastFromMapping;
-    /** Where each part starts in the flat vectors: constant, mapping, affines, blocks, toRGB, then the end. */
+    /**
+     * Where each part starts in the flat vectors: constant, mapping, affines, blocks, toRGB(s), the toRGB affines
+     * (skips only), then the end.
+     */
     private final int[] partStarts;
 
     StyleGenerator(StyleGan.Spec spec, StyleGan.Parts parts, int rowCapacity, SplittableRandom rng) {
@@ -60,7 +63,8 @@ public final class StyleGenerator implements Network {
         chains.add(parts.mapping());
         chains.addAll(parts.affine());
         chains.addAll(parts.blocks());
-        chains.add(parts.toRgb());
+        chains.addAll(parts.toRgb());
+        chains.addAll(parts.rgbAffine());
         int total = constWidth;
         for (var c : chains) {
             total += Sequential.parameterCount(c);
@@ -68,7 +72,7 @@ public final class StyleGenerator implements Network {
         params = FloatVec.allocate(total);
         grads = FloatVec.allocate(total);
         int[] at = {constWidth};
-        partStarts = new int[2 * layers + 4];
+        partStarts = new int[chains.size() + 2];
         int part = 1;
         partStarts[part++] = at[0];
         mapping = chain(parts.mapping(), rowCapacity, at);
@@ -82,11 +86,19 @@ public final class StyleGenerator implements Network {
             partStarts[part++] = at[0];
             blocks[i] = chain(parts.blocks().get(i), rowCapacity, at);
         }
-        partStarts[part++] = at[0];
-        Sequential toRgb = chain(parts.toRgb(), rowCapacity, at);
+        Sequential[] toRgb = new Sequential[parts.toRgb().size()];
+        for (int k = 0; k < toRgb.length; k++) {
+            partStarts[part++] = at[0];
+            toRgb[k] = chain(parts.toRgb().get(k), rowCapacity, at);
+        }
+        Sequential[] rgbAffine = new Sequential[parts.rgbAffine().size()];
+        for (int k = 0; k < rgbAffine.length; k++) {
+            partStarts[part++] = at[0];
+            rgbAffine[k] = chain(parts.rgbAffine().get(k), rowCapacity, at);
+        }
         partStarts[part] = at[0];
-        synthesis = new StyleSynthesis(wDim, params.view(0, constWidth), grads.view(0, constWidth), affine, blocks,
-                parts, toRgb);
+        synthesis = new StyleSynthesis(wDim, params.view(0, constWidth), grads.view(0, constWidth),
+                new StyleSynthesis.Chains(affine, blocks, toRgb, rgbAffine), parts);
         noises = synthesis.noises();
         wOfLayer = new FloatVec[layers];
         wAvg = new float[wDim];
@@ -109,7 +121,8 @@ public final class StyleGenerator implements Network {
 
     /**
      * Start of each part in {@link #parameters()}: the constant, the mapping, the styleLayers affines, the
-     * styleLayers synthesis blocks (each ends with its noise scales), toRGB, then the total (tests check each part).
+     * styleLayers synthesis blocks (each ends with its noise scales), toRGB (with skips: one per resolution, then
+     * their affines), then the total (tests check each part).
      */
     int[] partStarts() {
         return partStarts.clone();

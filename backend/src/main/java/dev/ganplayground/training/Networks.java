@@ -53,7 +53,7 @@ final class Networks {
         StyleConfig s = c.model().style();
         return new StyleGan.Spec(c.model().latentDim(), s.mappingLayers(), s.mappingWidth(), s.mappingLrMultiplier(),
                 c.model().baseChannels(), imageChannels, s.mixingProbability(), s.wAvgDecay(),
-                s.normalization() == StyleNormalization.DEMODULATION);
+                s.normalization() == StyleNormalization.DEMODULATION, s.rgbSkips());
     }
 
     private static void requireStyleShape(RealSource.SampleShape shape) {

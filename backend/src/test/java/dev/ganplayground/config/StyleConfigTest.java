@@ -21,6 +21,7 @@ class StyleConfigTest {
             "{\"model\":{\"style\":{\"wAvgDecay\":1}}}|/model/style/wAvgDecay",
             "{\"model\":{\"style\":{\"normalization\":\"batch\"}}}|/model/style/normalization",
             "{\"model\":{\"style\":{\"normalization\":null}}}|/model/style/normalization",
+            "{\"model\":{\"style\":{\"rgbSkips\":true}}}|/model/style/rgbSkips",
             "{\"view\":{\"truncationPsi\":-0.1}}|/view/truncationPsi",
             "{\"view\":{\"mixLayers\":\"all\"}}|/view/mixLayers",
             "{\"view\":{\"mixSources\":7}}|/view/mixSources",

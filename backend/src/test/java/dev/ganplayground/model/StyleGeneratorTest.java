@@ -26,13 +26,17 @@ class StyleGeneratorTest {
 
     /** A tiny generator: base 2 channels (2 at 32x32 up to 8 at 4x4), mapping 2 x 8. */
     private static StyleGenerator tiny(int rows, double mixing) {
-        return tiny(rows, mixing, false);
+        return tiny(rows, mixing, "adain");
     }
 
-    /** The same with {@code demodulation}: modulated convs with weight demodulation instead of AdaIN. */
-    private static StyleGenerator tiny(int rows, double mixing, boolean demodulation) {
-        return StyleGan.generator(new StyleGan.Spec(LATENT, 2, 8, 0.01, 2, 1, mixing, 0.9, demodulation), rows,
-                new SplittableRandom(11));
+    /**
+     * The same in {@code mode}: "adain", "demodulation" (modulated convs with weight demodulation instead of AdaIN)
+     * or "skips" (demodulation and a modulated toRGB per resolution, summed).
+     */
+    private static StyleGenerator tiny(int rows, double mixing, String mode) {
+        boolean demodulation = !mode.equals("adain");
+        return StyleGan.generator(new StyleGan.Spec(LATENT, 2, 8, 0.01, 2, 1, mixing, 0.9, demodulation,
+                mode.equals("skips")), rows, new SplittableRandom(11));
     }
 
     private static float[] gaussian(int n, long seed) {
@@ -154,13 +158,13 @@ class StyleGeneratorTest {
      */
     private static void withProbed(int crossover, long zSeed, long probeSeed,
                                    BiConsumer<StyleGenerator, Probed> checks) {
-        withProbed(crossover, zSeed, probeSeed, false, checks);
+        withProbed(crossover, zSeed, probeSeed, "adain", checks);
     }
 
-    private static void withProbed(int crossover, long zSeed, long probeSeed, boolean demodulation,
+    private static void withProbed(int crossover, long zSeed, long probeSeed, String mode,
                                    BiConsumer<StyleGenerator, Probed> checks) {
         int rows = 3;
-        try (StyleGenerator g = tiny(rows, 1, demodulation); FloatVec z = FloatVec.allocate(rows * LATENT);
+        try (StyleGenerator g = tiny(rows, 1, mode); FloatVec z = FloatVec.allocate(rows * LATENT);
              FloatVec dOut = FloatVec.allocate(rows * 32 * 32)) {
             z.copyFrom(gaussian(rows * LATENT, zSeed), 0, 0, rows * LATENT);
             g.setTraining(true);
@@ -194,12 +198,12 @@ class StyleGeneratorTest {
         });
     }
 
-    @ParameterizedTest(name = "demodulation {0}")
-    @ValueSource(booleans = {false, true})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adain", "demodulation", "skips"})
     @DisplayName("whole tiny generator, part by part: the constant, the mapping, every affine, every block, every"
             + " layer's noise scales and toRGB each match central differences (no part's gradient missing or wrong)")
-    void gradientsOfEveryPart(boolean demodulation) {
-        withProbed(5, 21, 23, demodulation, (g, p) -> {
+    void gradientsOfEveryPart(String mode) {
+        withProbed(5, 21, 23, mode, (g, p) -> {
             float[] analytic = p.analytic();
             DoubleSupplier loss = p.loss();
             int[] at = g.partStarts();
@@ -227,7 +231,7 @@ class StyleGeneratorTest {
     @DisplayName("mapping network (pixel norm, equalised dense layers with lr multiplier 0.01): input and parameter"
             + " gradients match central differences")
     void mappingGradients() {
-        StyleGan.Spec spec = new StyleGan.Spec(LATENT, 3, 8, 0.01, 2, 1, 0.9, 0.9, false);
+        StyleGan.Spec spec = new StyleGan.Spec(LATENT, 3, 8, 0.01, 2, 1, 0.9, 0.9, false, false);
         int rows = 4;
         Sequential m = StyleGan.mapping(spec, rows, new SplittableRandom(6));
         try (m; FloatVec x = FloatVec.allocate(rows * LATENT); FloatVec dy = FloatVec.allocate(rows * 8);
@@ -244,12 +248,12 @@ class StyleGeneratorTest {
         }
     }
 
-    @ParameterizedTest(name = "demodulation {0}")
-    @ValueSource(booleans = {false, true})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adain", "demodulation", "skips"})
     @DisplayName("style mixing: crossover at the first layer renders pure B, past the last layer pure A")
-    void mixingExtremes(boolean demodulation) {
+    void mixingExtremes(String mode) {
         int n = 3;
-        try (StyleGenerator g = tiny(4, 0.9, demodulation)) {
+        try (StyleGenerator g = tiny(4, 0.9, mode)) {
             float[] wA = g.mapToW(gaussian(n * LATENT, 21), n);
             float[] wB = g.mapToW(gaussian(n * LATENT, 22), n);
             int layers = g.styleLayers();
@@ -264,12 +268,12 @@ class StyleGeneratorTest {
         }
     }
 
-    @ParameterizedTest(name = "demodulation {0}")
-    @ValueSource(booleans = {false, true})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adain", "demodulation", "skips"})
     @DisplayName("training passes: crossover 0 maps only the second z's w, crossover = layers only the first's")
-    void trainingCrossover(boolean demodulation) {
+    void trainingCrossover(String mode) {
         int rows = 2;
-        try (StyleGenerator g = tiny(rows, 1, demodulation); FloatVec z = FloatVec.allocate(rows * LATENT)) {
+        try (StyleGenerator g = tiny(rows, 1, mode); FloatVec z = FloatVec.allocate(rows * LATENT)) {
             z.copyFrom(gaussian(rows * LATENT, 31), 0, 0, rows * LATENT);
             g.setTraining(true);
             g.fixCrossover(g.styleLayers());
@@ -283,12 +287,12 @@ class StyleGeneratorTest {
         }
     }
 
-    @ParameterizedTest(name = "demodulation {0}")
-    @ValueSource(booleans = {false, true})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adain", "demodulation", "skips"})
     @DisplayName("truncation psi = 0 renders the W-average image for every z; psi = 1 leaves w alone")
-    void truncationToAverage(boolean demodulation) {
+    void truncationToAverage(String mode) {
         int n = 4;
-        try (StyleGenerator g = tiny(n, 0.9, demodulation); FloatVec z = FloatVec.allocate(n * LATENT)) {
+        try (StyleGenerator g = tiny(n, 0.9, mode); FloatVec z = FloatVec.allocate(n * LATENT)) {
             g.setTraining(true);
             for (int i = 0; i < 5; i++) {
                 z.copyFrom(gaussian(n * LATENT, 40 + i), 0, 0, n * LATENT);
