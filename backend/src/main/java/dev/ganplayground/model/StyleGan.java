@@ -4,6 +4,7 @@ import dev.ganplayground.nn.Activation;
 import dev.ganplayground.nn.AdaIn;
 import dev.ganplayground.nn.AvgPool2x;
 import dev.ganplayground.nn.Conv2d;
+import dev.ganplayground.nn.ConstantGain;
 import dev.ganplayground.nn.ConvGeometry;
 import dev.ganplayground.nn.Dense;
 import dev.ganplayground.nn.EqualizedLr;
@@ -28,7 +29,8 @@ import java.util.SplittableRandom;
  * two style layers per resolution: [upsample 2x nearest, conv 3x3 | the constant], noise, leaky ReLU, AdaIN; then a
  * 1x1 toRGB, linear. Each AdaIN's style is an affine (dense, gain 1) map of that layer's w. With
  * {@link Spec#demodulation} (StyleGAN2, Karras et al. 2020) every layer is [upsample 2x], a 3x3 {@link ModulatedConv}
- * (the 4x4 constant is convolved too), noise, leaky ReLU, its style the conv's input-channel scales. Deviations
+ * (the 4x4 constant is convolved too), noise, leaky ReLU with StyleGAN2's gain sqrt(2), its style the conv's
+ * input-channel scales. Deviations
  * from the paper: no blur after upsampling, the constant starts as N(0, 1) draws (the paper's code: ones, which AdaIN's
  * instance norm maps to 0/0 until noise moves it), and much smaller widths (see {@link #channels}).
  *
@@ -154,6 +156,11 @@ public final class StyleGan {
             NoiseInjection noise = new NoiseInjection(c, side * side);
             block.add(noise);
             block.add(new Activation(Activation.Kind.LEAKY_RELU, c * side * side));
+            if (spec.demodulation()) {
+                // StyleGAN2's activation gain: demodulation normalises by the weights only, so without it the
+                // signal shrinks at every leaky ReLU while the noise does not (see ConstantGain).
+                block.add(new ConstantGain(c * side * side, Math.sqrt(2)));
+            }
             blocks.add(block);
             noises.add(noise);
             affine.add(List.of(new Dense(spec.mappingWidth(), styleWidth, EqualizedLr.LINEAR)));

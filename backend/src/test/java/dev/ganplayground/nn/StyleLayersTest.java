@@ -170,4 +170,15 @@ class StyleLayersTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("ConstantGain: y = gain x; its input gradient matches central differences")
+    void constantGain() {
+        LayerRig.assertGradients(() -> new ConstantGain(6, Math.sqrt(2)), 2, 14);
+        try (LayerRig rig = new LayerRig(new ConstantGain(2, 3), 1, new SplittableRandom(1))) {
+            rig.x.copyFrom(new float[]{1, -2}, 0, 0, 2);
+            rig.layer.forward(rig.x, rig.y, 1);
+            assertThat(rig.y.toArray()).containsExactly(3f, -6f);
+        }
+    }
 }
