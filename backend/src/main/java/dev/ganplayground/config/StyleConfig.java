@@ -11,11 +11,16 @@ package dev.ganplayground.config;
  *                            mixing regularisation), in [0, 1]; default 0.9 [0.9]
  * @param wAvgDecay           decay of the moving average of w that truncation pulls towards, in [0, 1); default
  *                            0.995 [0.995]
+ * @param normalization       how a layer applies its style: {@code adain} (StyleGAN) or {@code demodulation}
+ *                            (StyleGAN2's modulated convs with weight demodulation); default adain
+ * @param rgbSkips            StyleGAN2's skip generator: a modulated toRGB after every resolution, the image the sum
+ *                            of them upsampled; needs demodulation; default false (one toRGB at the top)
  */
 public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrMultiplier, double mixingProbability,
-                          double wAvgDecay) {
+                          double wAvgDecay, StyleNormalization normalization, boolean rgbSkips) {
     /** The defaults (also in presets/defaults.json). */
-    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995);
+    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995, StyleNormalization.ADAIN,
+            false);
 
     void validate(Validator v, String at) {
         v.intRange(at + "/mappingLayers", mappingLayers, 1, 8);
@@ -23,5 +28,8 @@ public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrM
         v.rangeAbove(at + "/mappingLrMultiplier", mappingLrMultiplier, 0, 1);
         v.range(at + "/mixingProbability", mixingProbability, 0, 1);
         v.rangeBelow(at + "/wAvgDecay", wAvgDecay, 0, 1);
+        v.notNull(normalization, at + "/normalization");
+        v.require(!rgbSkips || normalization == StyleNormalization.DEMODULATION, at + "/rgbSkips",
+                "needs normalization 'demodulation' (the skip toRGBs are modulated convs)");
     }
 }

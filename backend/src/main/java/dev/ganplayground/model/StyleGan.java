@@ -4,11 +4,13 @@ import dev.ganplayground.nn.Activation;
 import dev.ganplayground.nn.AdaIn;
 import dev.ganplayground.nn.AvgPool2x;
 import dev.ganplayground.nn.Conv2d;
+import dev.ganplayground.nn.ConstantGain;
 import dev.ganplayground.nn.ConvGeometry;
 import dev.ganplayground.nn.Dense;
 import dev.ganplayground.nn.EqualizedLr;
 import dev.ganplayground.nn.Layer;
 import dev.ganplayground.nn.MinibatchStddev;
+import dev.ganplayground.nn.ModulatedConv;
 import dev.ganplayground.nn.NoiseInjection;
 import dev.ganplayground.nn.PixelNorm;
 import dev.ganplayground.nn.Sequential;
@@ -25,8 +27,11 @@ import java.util.SplittableRandom;
  * <p>Generator: mapping = pixel norm of z, then {@code mappingLayers} x (dense to mappingWidth with equalised
  * learning rate and multiplier {@code mappingLrMultiplier}, leaky ReLU 0.2). Synthesis from a learned 4x4 constant,
  * two style layers per resolution: [upsample 2x nearest, conv 3x3 | the constant], noise, leaky ReLU, AdaIN; then a
- * 1x1 toRGB, linear. Each AdaIN's style is an affine (dense, gain 1) map of that layer's w. Deviations from the
- * paper: no blur after upsampling, the constant starts as N(0, 1) draws (the paper's code: ones, which AdaIN's
+ * 1x1 toRGB, linear. Each AdaIN's style is an affine (dense, gain 1) map of that layer's w. With
+ * {@link Spec#demodulation} (StyleGAN2, Karras et al. 2020) every layer is [upsample 2x], a 3x3 {@link ModulatedConv}
+ * (the 4x4 constant is convolved too), noise, leaky ReLU with StyleGAN2's gain sqrt(2), its style the conv's
+ * input-channel scales. Deviations
+ * from the paper: no blur after upsampling, the constant starts as N(0, 1) draws (the paper's code: ones, which AdaIN's
  * instance norm maps to 0/0 until noise moves it), and much smaller widths (see {@link #channels}).
  *
  * <p>Style-layer groups for mixing: coarse = the 4x4 and 8x8 layers, middle = 16x16, fine = 32x32 (the paper's
@@ -50,14 +55,28 @@ public final class StyleGan {
      * @param imageChannels       channels of an image
      * @param mixingProbability   probability of style mixing per training batch (paper: 0.9)
      * @param wAvgDecay           decay of the W average's moving average (paper: 0.995)
+     * @param demodulation        StyleGAN2's modulated convs with weight demodulation instead of AdaIN
+     * @param rgbSkips            StyleGAN2's skip generator: a modulated 1x1 toRGB after every resolution, the image
+     *                            the sum of each one upsampled (needs demodulation); else one toRGB at the end
      */
     public record Spec(int latentDim, int mappingLayers, int mappingWidth, double mappingLrMultiplier,
-                       int baseChannels, int imageChannels, double mixingProbability, double wAvgDecay) {
+                       int baseChannels, int imageChannels, double mixingProbability, double wAvgDecay,
+                       boolean demodulation, boolean rgbSkips) {
+        public Spec {
+            if (rgbSkips && !demodulation) {
+                throw new IllegalArgumentException("toRGB skips need demodulation (their toRGBs are modulated)");
+            }
+        }
     }
 
-    /** The layers of a generator before wiring (one list per chain, one AdaIN and one noise per style layer). */
+    /**
+     * The layers of a generator before wiring (one list per chain, one noise per style layer, and per style layer
+     * one AdaIN or one modulated conv: the other list is empty). toRGB: one plain chain at the top, or with skips one
+     * modulated chain per resolution ({@code rgbModulated}) with its own style affine ({@code rgbAffine}).
+     */
     record Parts(int constWidth, List<Layer> mapping, List<List<Layer>> affine, List<List<Layer>> blocks,
-                 List<NoiseInjection> noises, List<AdaIn> adain, List<Layer> toRgb) {
+                 List<NoiseInjection> noises, List<AdaIn> adain, List<ModulatedConv> modulated,
+                 List<List<Layer>> toRgb, List<List<Layer>> rgbAffine, List<ModulatedConv> rgbModulated) {
     }
 
     /**
@@ -109,6 +128,7 @@ public final class StyleGan {
         List<List<Layer>> blocks = new ArrayList<>();
         List<NoiseInjection> noises = new ArrayList<>();
         List<AdaIn> adain = new ArrayList<>();
+        List<ModulatedConv> modulated = new ArrayList<>();
         ConvGeometry k3 = new ConvGeometry(3, 1, 1);
         int prevC = channels(spec.baseChannels(), 4);
         int prevSide = 4;
@@ -116,27 +136,58 @@ public final class StyleGan {
             int side = layerSide(i);
             int c = channels(spec.baseChannels(), side);
             List<Layer> block = new ArrayList<>();
-            if (i > 0) {
-                if (side != prevSide) {
-                    block.add(new Upsample2x(prevC, prevSide, prevSide));
+            if (side != prevSide) {
+                block.add(new Upsample2x(prevC, prevSide, prevSide));
+            }
+            int styleWidth;
+            if (spec.demodulation()) {
+                // StyleGAN2 convolves the constant too, so every style layer has a (modulated) conv.
+                ModulatedConv conv = new ModulatedConv(prevC, c, side, side, k3, EqualizedLr.HE, true);
+                block.add(conv);
+                modulated.add(conv);
+                styleWidth = prevC;
+            } else {
+                if (i > 0) {
+                    block.add(new Conv2d(prevC, c, side, side, k3, EqualizedLr.HE));
                 }
-                block.add(new Conv2d(prevC, c, side, side, k3, EqualizedLr.HE));
+                adain.add(new AdaIn(c, side * side));
+                styleWidth = 2 * c;
             }
             NoiseInjection noise = new NoiseInjection(c, side * side);
             block.add(noise);
             block.add(new Activation(Activation.Kind.LEAKY_RELU, c * side * side));
+            if (spec.demodulation()) {
+                // StyleGAN2's activation gain: demodulation normalises by the weights only, so without it the
+                // signal shrinks at every leaky ReLU while the noise does not (see ConstantGain).
+                block.add(new ConstantGain(c * side * side, Math.sqrt(2)));
+            }
             blocks.add(block);
             noises.add(noise);
-            adain.add(new AdaIn(c, side * side));
-            affine.add(List.of(new Dense(spec.mappingWidth(), 2 * c, EqualizedLr.LINEAR)));
+            affine.add(List.of(new Dense(spec.mappingWidth(), styleWidth, EqualizedLr.LINEAR)));
             prevC = c;
             prevSide = side;
         }
-        List<Layer> toRgb = List.of(new Conv2d(prevC, spec.imageChannels(), prevSide, prevSide,
-                new ConvGeometry(1, 1, 0), EqualizedLr.LINEAR));
+        ConvGeometry k1 = new ConvGeometry(1, 1, 0);
+        List<List<Layer>> toRgb = new ArrayList<>();
+        List<List<Layer>> rgbAffine = new ArrayList<>();
+        List<ModulatedConv> rgbModulated = new ArrayList<>();
+        if (spec.rgbSkips()) {
+            // StyleGAN2's toRGB: modulated, not demodulated (its output is the image, not a feature map to keep at
+            // unit variance), linear.
+            for (int side = 4; side <= RESOLUTION; side *= 2) {
+                int c = channels(spec.baseChannels(), side);
+                ModulatedConv rgb = new ModulatedConv(c, spec.imageChannels(), side, side, k1, EqualizedLr.LINEAR,
+                        false);
+                toRgb.add(List.of(rgb));
+                rgbModulated.add(rgb);
+                rgbAffine.add(List.of(new Dense(spec.mappingWidth(), c, EqualizedLr.LINEAR)));
+            }
+        } else {
+            toRgb.add(List.of(new Conv2d(prevC, spec.imageChannels(), prevSide, prevSide, k1, EqualizedLr.LINEAR)));
+        }
         int constWidth = channels(spec.baseChannels(), 4) * 16;
-        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, toRgb),
-                rowCapacity, rng);
+        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, modulated, toRgb,
+                rgbAffine, rgbModulated), rowCapacity, rng);
     }
 
     /** The mapping network alone, as its own chain (tests). */

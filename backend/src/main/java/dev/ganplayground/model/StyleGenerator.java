@@ -1,6 +1,5 @@
 package dev.ganplayground.model;
 
-import dev.ganplayground.nn.AdaIn;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.Network;
 import dev.ganplayground.nn.NoiseInjection;
@@ -12,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * StyleGAN's generator (Karras et al. 2019): a mapping network z -> w, and a synthesis network from a learned 4x4
- * constant whose every layer (conv, noise, leaky ReLU, AdaIN) takes its style from an affine map of w. The parts
- * come from {@link StyleGan}; this class wires them, keeps them in one flat parameter vector and does the passes.
+ * constant whose every layer (conv, noise, leaky ReLU, AdaIN; or StyleGAN2's modulated conv with weight
+ * demodulation, noise, leaky ReLU) takes its style from an affine map of w ({@link StyleSynthesis}). The parts come
+ * from {@link StyleGan}; this class wires them, keeps them in one flat parameter vector and does the passes.
  *
  * <p>Training passes ({@link #setTraining} true) apply style-mixing regularisation: with probability
  * {@code mixingProbability} a second z is mapped and the layers from a random crossover on take their w from it
@@ -26,17 +26,11 @@ public final class StyleGenerator implements Network {
     private final int layers;
     private final int wDim;
     private final int latent;
-    private final int constWidth;
     private final FloatVec params;
     private final FloatVec grads;
-    private final FloatVec constant;
-    private final FloatVec dConstant;
     private final Sequential mapping;
-    private final Sequential[] affine;
-    private final Sequential[] blocks;
+    private final StyleSynthesis synthesis;
     private final NoiseInjection[] noises;
-    private final AdaIn[] adain;
-    private final Sequential toRgb;
     private final float[] wAvg;
     private final SplittableRandom mixRng;
     private final SplittableRandom noiseRng;
@@ -48,19 +42,15 @@ public final class StyleGenerator implements Network {
 
     private int capacity;
     private FloatVec zBoth = FloatVec.allocate(0);
-    private FloatVec x0 = FloatVec.allocate(0);
-    private FloatVec dx0 = FloatVec.allocate(0);
     private FloatVec dW = FloatVec.allocate(0);
-    private FloatVec dWLayer = FloatVec.allocate(0);
     private FloatVec wLayers = FloatVec.allocate(0);
-    private FloatVec[] dStyles = new FloatVec[0];
-    private FloatVec[] adaOut = new FloatVec[0];
-    private FloatVec[] dAdaOut = new FloatVec[0];
-    private FloatVec[] dBlockOut = new FloatVec[0];
     private final FloatVec[] wOfLayer;
     private int lastCrossover;
     private boolean lastFromMapping;
-    /** Where each part starts in the flat vectors: constant, mapping, affines, blocks, toRGB, then the end. */
+    /**
+     * Where each part starts in the flat vectors: constant, mapping, affines, blocks, toRGB(s), the toRGB affines
+     * (skips only), then the end.
+     */
     private final int[] partStarts;
 
     StyleGenerator(StyleGan.Spec spec, StyleGan.Parts parts, int rowCapacity, SplittableRandom rng) {
@@ -68,27 +58,26 @@ public final class StyleGenerator implements Network {
         this.layers = parts.blocks().size();
         this.wDim = spec.mappingWidth();
         this.latent = spec.latentDim();
-        this.constWidth = parts.constWidth();
+        int constWidth = parts.constWidth();
         List<List<dev.ganplayground.nn.Layer>> chains = new ArrayList<>();
         chains.add(parts.mapping());
         chains.addAll(parts.affine());
         chains.addAll(parts.blocks());
-        chains.add(parts.toRgb());
+        chains.addAll(parts.toRgb());
+        chains.addAll(parts.rgbAffine());
         int total = constWidth;
         for (var c : chains) {
             total += Sequential.parameterCount(c);
         }
         params = FloatVec.allocate(total);
         grads = FloatVec.allocate(total);
-        constant = params.view(0, constWidth);
-        dConstant = grads.view(0, constWidth);
         int[] at = {constWidth};
-        partStarts = new int[2 * layers + 4];
+        partStarts = new int[chains.size() + 2];
         int part = 1;
         partStarts[part++] = at[0];
         mapping = chain(parts.mapping(), rowCapacity, at);
-        affine = new Sequential[layers];
-        blocks = new Sequential[layers];
+        Sequential[] affine = new Sequential[layers];
+        Sequential[] blocks = new Sequential[layers];
         for (int i = 0; i < layers; i++) {
             partStarts[part++] = at[0];
             affine[i] = chain(parts.affine().get(i), rowCapacity, at);
@@ -97,31 +86,26 @@ public final class StyleGenerator implements Network {
             partStarts[part++] = at[0];
             blocks[i] = chain(parts.blocks().get(i), rowCapacity, at);
         }
-        partStarts[part++] = at[0];
-        toRgb = chain(parts.toRgb(), rowCapacity, at);
+        Sequential[] toRgb = new Sequential[parts.toRgb().size()];
+        for (int k = 0; k < toRgb.length; k++) {
+            partStarts[part++] = at[0];
+            toRgb[k] = chain(parts.toRgb().get(k), rowCapacity, at);
+        }
+        Sequential[] rgbAffine = new Sequential[parts.rgbAffine().size()];
+        for (int k = 0; k < rgbAffine.length; k++) {
+            partStarts[part++] = at[0];
+            rgbAffine[k] = chain(parts.rgbAffine().get(k), rowCapacity, at);
+        }
         partStarts[part] = at[0];
-        noises = parts.noises().toArray(new NoiseInjection[0]);
-        adain = parts.adain().toArray(new AdaIn[0]);
+        synthesis = new StyleSynthesis(wDim, params.view(0, constWidth), grads.view(0, constWidth),
+                new StyleSynthesis.Chains(affine, blocks, toRgb, rgbAffine), parts);
+        noises = synthesis.noises();
         wOfLayer = new FloatVec[layers];
         wAvg = new float[wDim];
         // Init order: constant, mapping, affines, blocks, toRGB; then the helper streams.
-        for (int i = 0; i < constWidth; i++) {
-            constant.set(i, (float) rng.nextGaussian());
-        }
+        synthesis.initializeConstant(rng);
         mapping.initialize(rng);
-        for (int i = 0; i < layers; i++) {
-            affine[i].initialize(rng);
-            // The style's scale half starts at 1 (NVlabs/stylegan adds 1 to a zero-initialised bias), shift at 0.
-            FloatVec p = affine[i].parameters();
-            int c = adain[i].channels();
-            for (int k = 0; k < c; k++) {
-                p.set(p.length() - 2 * c + k, 1f);
-            }
-        }
-        for (Sequential b : blocks) {
-            b.initialize(rng);
-        }
-        toRgb.initialize(rng);
+        synthesis.initializeLayers(rng);
         mixRng = rng.split();
         noiseRng = rng.split();
         sampleNoiseRng = rng.split();
@@ -137,7 +121,8 @@ public final class StyleGenerator implements Network {
 
     /**
      * Start of each part in {@link #parameters()}: the constant, the mapping, the styleLayers affines, the
-     * styleLayers synthesis blocks (each ends with its noise scales), toRGB, then the total (tests check each part).
+     * styleLayers synthesis blocks (each ends with its noise scales), toRGB (with skips: one per resolution, then
+     * their affines), then the total (tests check each part).
      */
     int[] partStarts() {
         return partStarts.clone();
@@ -201,7 +186,7 @@ public final class StyleGenerator implements Network {
 
     @Override
     public int outputWidth() {
-        return toRgb.outputWidth();
+        return synthesis.outputWidth();
     }
 
     @Override
@@ -226,27 +211,10 @@ public final class StyleGenerator implements Network {
         }
         freeBuffers();
         mapping.ensureCapacity(2 * rows);
-        toRgb.ensureCapacity(rows);
+        synthesis.ensureCapacity(rows);
         zBoth = FloatVec.allocate(2 * rows * latent);
-        x0 = FloatVec.allocate(rows * constWidth);
-        dx0 = FloatVec.allocate(rows * constWidth);
         dW = FloatVec.allocate(2 * rows * wDim);
-        dWLayer = FloatVec.allocate(rows * wDim);
         wLayers = FloatVec.allocate(layers * rows * wDim);
-        dStyles = new FloatVec[layers];
-        adaOut = new FloatVec[layers];
-        dAdaOut = new FloatVec[layers];
-        dBlockOut = new FloatVec[layers];
-        for (int i = 0; i < layers; i++) {
-            affine[i].ensureCapacity(rows);
-            blocks[i].ensureCapacity(rows);
-            noises[i].reserve(rows);
-            adain[i].reserve(rows);
-            dStyles[i] = FloatVec.allocate(rows * adain[i].styleWidth());
-            adaOut[i] = FloatVec.allocate(rows * adain[i].width());
-            dAdaOut[i] = FloatVec.allocate(rows * adain[i].width());
-            dBlockOut[i] = FloatVec.allocate(rows * adain[i].width());
-        }
         capacity = rows;
     }
 
@@ -286,7 +254,7 @@ public final class StyleGenerator implements Network {
         }
         lastCrossover = crossover;
         lastFromMapping = true;
-        return synthesis(rows);
+        return synthesis.forward(wOfLayer, rows);
     }
 
     /** w_avg <- mean + decay (w_avg - mean), NVlabs/stylegan's lerp(batch_avg, dlatent_avg, beta). */
@@ -301,23 +269,6 @@ public final class StyleGenerator implements Network {
             double mean = s / rows;
             wAvg[k] = (float) (mean + decay * (wAvg[k] - mean));
         }
-    }
-
-    private FloatVec synthesis(int rows) {
-        FloatBuffer xb = x0.buffer();
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < constWidth; k++) {
-                xb.put(r * constWidth + k, constant.get(k));
-            }
-        }
-        FloatVec x = x0;
-        for (int i = 0; i < layers; i++) {
-            FloatVec style = affine[i].forward(wOfLayer[i], rows);
-            FloatVec h = blocks[i].forward(x, rows);
-            adain[i].forward(h, style, adaOut[i], rows);
-            x = adaOut[i];
-        }
-        return toRgb.forward(x, rows);
     }
 
     /**
@@ -335,28 +286,7 @@ public final class StyleGenerator implements Network {
         checkRows(rows);
         int mapped = lastCrossover < layers ? 2 * rows : rows;
         dW.view(0, mapped * wDim).fill(0f);
-        toRgb.backward(dOut, rows, paramGrads, dAdaOut[layers - 1]);
-        for (int i = layers - 1; i >= 0; i--) {
-            adain[i].backward(blocks[i].output(), affine[i].output(), dAdaOut[i], dBlockOut[i], dStyles[i], rows);
-            blocks[i].backward(dBlockOut[i], rows, paramGrads, i == 0 ? dx0 : dAdaOut[i - 1]);
-            affine[i].backward(dStyles[i], rows, paramGrads, dWLayer);
-            int offset = i < lastCrossover ? 0 : rows * wDim;
-            FloatBuffer acc = dW.buffer();
-            FloatBuffer g = dWLayer.buffer();
-            for (int k = 0, n = rows * wDim; k < n; k++) {
-                acc.put(offset + k, acc.get(offset + k) + g.get(k));
-            }
-        }
-        if (paramGrads) {
-            FloatBuffer g = dx0.buffer();
-            for (int k = 0; k < constWidth; k++) {
-                double s = 0;
-                for (int r = 0; r < rows; r++) {
-                    s += g.get(r * constWidth + k);
-                }
-                dConstant.set(k, (float) s);
-            }
-        }
+        synthesis.backward(dOut, rows, paramGrads, dW, lastCrossover);
         mapping.backward(dW, mapped, paramGrads, null);
     }
 
@@ -433,7 +363,7 @@ public final class StyleGenerator implements Network {
                     }
                 }
             }
-            synthesis(k).copyTo(0, out, at * outputWidth(), k * outputWidth());
+            synthesis.forward(wOfLayer, k).copyTo(0, out, at * outputWidth(), k * outputWidth());
         }
         lastFromMapping = false;
         return out;
@@ -446,29 +376,18 @@ public final class StyleGenerator implements Network {
     }
 
     private void freeBuffers() {
-        for (FloatVec v : new FloatVec[]{zBoth, x0, dx0, dW, dWLayer, wLayers}) {
+        for (FloatVec v : new FloatVec[]{zBoth, dW, wLayers}) {
             v.close();
-        }
-        for (FloatVec[] vs : List.of(dStyles, adaOut, dAdaOut, dBlockOut)) {
-            for (FloatVec v : vs) {
-                v.close();
-            }
         }
     }
 
     @Override
     public void close() {
         freeBuffers();
-        zBoth = x0 = dx0 = dW = dWLayer = wLayers = FloatVec.allocate(0);
-        dStyles = adaOut = dAdaOut = dBlockOut = new FloatVec[0];
+        zBoth = dW = wLayers = FloatVec.allocate(0);
         capacity = 0;
         mapping.close();
-        for (int i = 0; i < layers; i++) {
-            affine[i].close();
-            blocks[i].close();
-            adain[i].close();
-        }
-        toRgb.close();
+        synthesis.close();
         params.close();
         grads.close();
     }

@@ -19,6 +19,9 @@ class StyleConfigTest {
             "{\"model\":{\"style\":{\"mappingLrMultiplier\":0}}}|/model/style/mappingLrMultiplier",
             "{\"model\":{\"style\":{\"mixingProbability\":1.5}}}|/model/style/mixingProbability",
             "{\"model\":{\"style\":{\"wAvgDecay\":1}}}|/model/style/wAvgDecay",
+            "{\"model\":{\"style\":{\"normalization\":\"batch\"}}}|/model/style/normalization",
+            "{\"model\":{\"style\":{\"normalization\":null}}}|/model/style/normalization",
+            "{\"model\":{\"style\":{\"rgbSkips\":true}}}|/model/style/rgbSkips",
             "{\"view\":{\"truncationPsi\":-0.1}}|/view/truncationPsi",
             "{\"view\":{\"mixLayers\":\"all\"}}|/view/mixLayers",
             "{\"view\":{\"mixSources\":7}}|/view/mixSources",
@@ -57,5 +60,16 @@ class StyleConfigTest {
         ConfigException e = catchThrowableOfType(() -> presets.resolve("mnist-progan",
                 Json.MAPPER.readTree("{\"train\":{\"r1Gamma\":1}}")), ConfigException.class);
         assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/train/r1Gamma");
+    }
+
+    @Test
+    @DisplayName("model.style.normalization: adain by default, demodulation on request (structural)")
+    void normalizationSetting() throws Exception {
+        RunConfig adain = presets.resolve("mnist-stylegan", null);
+        RunConfig demod = presets.resolve("mnist-stylegan",
+                Json.MAPPER.readTree("{\"model\":{\"style\":{\"normalization\":\"demodulation\"}}}"));
+        assertThat(StyleConfig.DEFAULTS.normalization()).isEqualTo(StyleNormalization.ADAIN);
+        assertThat(demod.model().style().normalization()).isEqualTo(StyleNormalization.DEMODULATION);
+        assertThat(adain.structurallyDiffers(demod)).isTrue();
     }
 }

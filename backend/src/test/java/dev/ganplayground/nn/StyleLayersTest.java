@@ -94,4 +94,91 @@ class StyleLayersTest {
             assertThat(rig.y.toArray()).containsExactly(1.5f, 0f, 4f, -5f);
         }
     }
+
+    @Test
+    @DisplayName("ModulatedConv with demodulation: input, style and parameter gradients match central differences")
+    void modulatedConvGradients() {
+        checkModulatedConv(true);
+    }
+
+    @Test
+    @DisplayName("ModulatedConv without demodulation (modulation only): gradients match central differences")
+    void modulatedOnlyGradients() {
+        checkModulatedConv(false);
+    }
+
+    private static void checkModulatedConv(boolean demodulate) {
+        int rows = 2;
+        ModulatedConv m = new ModulatedConv(3, 4, 5, 5, new ConvGeometry(3, 1, 1), EqualizedLr.HE, demodulate);
+        try (LayerRig rig = new LayerRig(m, rows, new SplittableRandom(8)); FloatVec s = FloatVec.allocate(rows * 3)) {
+            fill(s, new SplittableRandom(9), 0.5, 1.5);
+            fill(rig.p, new SplittableRandom(10), -1, 1); // a non-zero bias too
+            m.setStyle(s);
+            // eps 1e-2: the loss sums ~100 float32 outputs, so at 1e-3 rounding alone reaches ~2e-2 on the smallest
+            // weight gradients (measured: 0.021 at 1e-3, 0.0018 at 1e-2, 0.0007 at 3e-2: falling with eps, so noise,
+            // not a wrong term, which gives ~1).
+            double eps = 1e-2;
+            m.forward(rig.x, rig.y, rows);
+            m.backward(rig.x, rig.y, rig.dy, rig.dx, rows, true);
+            float[] dStyle = m.styleGradient().toArray();
+            assertThat(GradCheck.maxRelativeError(rig.x, rig.dx.toArray(), rig::loss, eps, FLOOR)).as("input")
+                    .isLessThan(TOLERANCE);
+            assertThat(GradCheck.maxRelativeError(rig.p, rig.gp.toArray(), rig::loss, eps, FLOOR)).as("parameters")
+                    .isLessThan(TOLERANCE);
+            assertThat(GradCheck.maxRelativeError(s, dStyle, rig::loss, eps, FLOOR)).as("style")
+                    .isLessThan(TOLERANCE);
+            // Without an input gradient (the layer first in a chain), and without parameter gradients.
+            m.forward(rig.x, rig.y, rows);
+            rig.gp.fill(7f);
+            m.backward(rig.x, rig.y, rig.dy, null, rows, true);
+            assertThat(GradCheck.maxRelativeError(rig.p, rig.gp.toArray(), rig::loss, eps, FLOOR))
+                    .as("parameters without dx").isLessThan(TOLERANCE);
+            assertThat(m.styleGradient().toArray()).containsExactly(dStyle);
+            m.forward(rig.x, rig.y, rows);
+            m.backward(rig.x, rig.y, rig.dy, rig.dx, rows, false);
+            assertThat(m.styleGradient().toArray()).containsExactly(dStyle, within(1e-5f));
+        }
+    }
+
+    @Test
+    @DisplayName("ModulatedConv: demodulation gives each output channel unit expected variance: with unit-variance"
+            + " i.i.d. input and zero bias, the output's variance over many positions is near 1 whatever the style")
+    void demodulationNormalisesScale() {
+        int rows = 1;
+        int side = 32;
+        ModulatedConv m = new ModulatedConv(8, 4, side, side, new ConvGeometry(3, 1, 1), EqualizedLr.HE, true);
+        try (LayerRig rig = new LayerRig(m, rows, new SplittableRandom(12)); FloatVec s = FloatVec.allocate(8)) {
+            SplittableRandom rng = new SplittableRandom(13);
+            for (int i = 0; i < rig.x.length(); i++) {
+                rig.x.set(i, (float) rng.nextGaussian());
+            }
+            fill(s, rng, 0.1, 5); // wildly different scales per input channel
+            m.setStyle(s);
+            m.forward(rig.x, rig.y, rows);
+            int spatial = side * side;
+            for (int j = 0; j < 4; j++) {
+                double sum = 0;
+                double sq = 0;
+                for (int p = 0; p < spatial; p++) {
+                    double v = rig.y.get(j * spatial + p);
+                    sum += v;
+                    sq += v * v;
+                }
+                double var = sq / spatial - (sum / spatial) * (sum / spatial);
+                // Border positions see zero padding (less variance); 0.6-1.4 still separates it from the raw conv.
+                assertThat(var).as("channel %d", j).isBetween(0.6, 1.4);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("ConstantGain: y = gain x; its input gradient matches central differences")
+    void constantGain() {
+        LayerRig.assertGradients(() -> new ConstantGain(6, Math.sqrt(2)), 2, 14);
+        try (LayerRig rig = new LayerRig(new ConstantGain(2, 3), 1, new SplittableRandom(1))) {
+            rig.x.copyFrom(new float[]{1, -2}, 0, 0, 2);
+            rig.layer.forward(rig.x, rig.y, 1);
+            assertThat(rig.y.toArray()).containsExactly(3f, -6f);
+        }
+    }
 }

@@ -13,17 +13,25 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shared trainer on StyleGAN's networks: 32x32 samples, finite steps, and evaluation that leaves training be. */
 class StyleTrainerTest {
     private static RunConfig small() throws Exception {
-        return Presets.load().resolve("shapes-stylegan", Json.MAPPER.readTree("{\"model\":{\"baseChannels\":4,"
-                + "\"latentDim\":8,\"style\":{\"mappingLayers\":2,\"mappingWidth\":16}},\"train\":{\"batchSize\":8}}"));
+        return small("adain");
     }
 
-    private static List<Double> trace(boolean sampleBetween) throws Exception {
+    /** A tiny StyleGAN on shapes with {@code normalization} "adain" or "demodulation". */
+    private static RunConfig small(String normalization) throws Exception {
+        return Presets.load().resolve("shapes-stylegan", Json.MAPPER.readTree("{\"model\":{\"baseChannels\":4,"
+                + "\"latentDim\":8,\"style\":{\"mappingLayers\":2,\"mappingWidth\":16,\"normalization\":\""
+                + normalization + "\"}},\"train\":{\"batchSize\":8}}"));
+    }
+
+    private static List<Double> trace(String normalization, boolean sampleBetween) throws Exception {
         List<Double> losses = new ArrayList<>();
-        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+        try (GanTrainer t = new GanTrainer(small(normalization), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
             for (int i = 0; i < 3; i++) {
                 TickReport r = t.train(1, StepMode.BOTH);
                 losses.add(r.means().get(MetricNames.LOSS_D));
@@ -38,13 +46,14 @@ class StyleTrainerTest {
         return losses;
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adain", "demodulation"})
     @DisplayName("StyleGAN trains on padded 32x32 images with finite losses; sampling between ticks changes nothing")
-    void trainsAndSamplingLeavesTrainingAlone() throws Exception {
-        List<Double> plain = trace(false);
+    void trainsAndSamplingLeavesTrainingAlone(String normalization) throws Exception {
+        List<Double> plain = trace(normalization, false);
         assertThat(plain).allSatisfy(l -> assertThat(l).isFinite());
-        assertThat(trace(true)).containsExactlyElementsOf(plain);
-        try (GanTrainer t = new GanTrainer(small(), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
+        assertThat(trace(normalization, true)).containsExactlyElementsOf(plain);
+        try (GanTrainer t = new GanTrainer(small(normalization), new PaddedSource(ImageTrainerTest.SQUARES, 32))) {
             assertThat(t.sampleWidth()).isEqualTo(32 * 32);
             assertThat(t.generate(3, new SplittableRandom(1))).hasSize(3 * 32 * 32);
         }

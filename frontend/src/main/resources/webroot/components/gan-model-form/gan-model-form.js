@@ -35,7 +35,9 @@ const EXPERIMENTS = [{ value: 'none', label: 'none (one autoencoder)' }, { value
   { value: 'vae-kl', label: 'VAE with KL on vs off' }, { value: 'sparsity-sweep', label: 'sparsity sweep over rho' },
   { value: 'pretraining', label: 'unsupervised pretraining vs scratch' }];
 const STYLE_ONLY = ['/model/style/mappingLayers', '/model/style/mappingWidth', '/model/style/mappingLrMultiplier',
-  '/model/style/mixingProbability', '/model/style/wAvgDecay'];
+  '/model/style/mixingProbability', '/model/style/wAvgDecay', '/model/style/normalization', '/model/style/rgbSkips'];
+const STYLE_NORMALIZATIONS = [{ value: 'adain', label: 'AdaIN (StyleGAN)' },
+  { value: 'demodulation', label: 'weight demodulation (StyleGAN2)' }];
 
 class GanModelForm extends HTMLElement {
   #config = null; #serverErrors = {}; #localErrors = {}; #dirty = false;
@@ -69,6 +71,10 @@ class GanModelForm extends HTMLElement {
         hint: 'share of training batches that mix two z at a random layer (paper: 0.9)' })}
       ${fieldRow({ pointer: '/model/style/wAvgDecay', label: 'W-average decay', kind: 'float', min: 0, max: 0.9999,
         hint: 'moving average of w that truncation pulls towards (paper: 0.995)' })}
+      ${fieldRow({ pointer: '/model/style/normalization', label: 'style normalisation', kind: 'select',
+        options: STYLE_NORMALIZATIONS, hint: "AdaIN normalises each image's channels; demodulation scales the conv weights by the style instead" })}
+      ${fieldRow({ pointer: '/model/style/rgbSkips', label: 'toRGB skips', kind: 'bool',
+        hint: 'a toRGB after every resolution, the image their upsampled sum (StyleGAN2; needs demodulation)' })}
       ${fieldRow({ pointer: '/model/autoencoder/kind', label: 'autoencoder', kind: 'select', options: AE_KINDS })}
       ${fieldRow({ pointer: '/model/autoencoder/codeSize', label: 'code size', kind: 'int', min: 1, max: 1024,
         hint: 'units of the coding layer; 2 makes the latent map the code space itself' })}
