@@ -11,8 +11,10 @@ package dev.ganplayground.config;
  *                            mixing regularisation), in [0, 1]; default 0.9 [0.9]
  * @param wAvgDecay           decay of the moving average of w that truncation pulls towards, in [0, 1); default
  *                            0.995 [0.995]
- * @param normalization       how a layer applies its style: {@code adain} (StyleGAN) or {@code demodulation}
- *                            (StyleGAN2's modulated convs with weight demodulation); default adain
+ * @param normalization       how a layer applies its style: {@code adain} (StyleGAN), {@code pixelnorm} (pixel
+ *                            norm over the channels, then the style's scale and shift; a measured deviation) or
+ *                            {@code demodulation} (StyleGAN2's modulated convs with weight demodulation); default
+ *                            adain
  * @param rgbSkips            StyleGAN2's skip generator: a modulated toRGB after every resolution, the image the sum
  *                            of them upsampled; needs demodulation; default false (one toRGB at the top)
  */

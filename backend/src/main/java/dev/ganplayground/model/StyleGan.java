@@ -1,6 +1,7 @@
 package dev.ganplayground.model;
 
 import dev.ganplayground.nn.Activation;
+import dev.ganplayground.config.StyleNormalization;
 import dev.ganplayground.nn.AdaIn;
 import dev.ganplayground.nn.AvgPool2x;
 import dev.ganplayground.nn.Conv2d;
@@ -14,6 +15,8 @@ import dev.ganplayground.nn.ModulatedConv;
 import dev.ganplayground.nn.NoiseInjection;
 import dev.ganplayground.nn.PixelNorm;
 import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.StyleNorm;
+import dev.ganplayground.nn.StyledPixelNorm;
 import dev.ganplayground.nn.Upsample2x;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,21 +64,27 @@ public final class StyleGan {
      */
     public record Spec(int latentDim, int mappingLayers, int mappingWidth, double mappingLrMultiplier,
                        int baseChannels, int imageChannels, double mixingProbability, double wAvgDecay,
-                       boolean demodulation, boolean rgbSkips) {
+                       StyleNormalization normalization, boolean rgbSkips) {
         public Spec {
-            if (rgbSkips && !demodulation) {
+            // The accessor is not usable yet in a compact constructor (fields are assigned after it).
+            if (rgbSkips && normalization != StyleNormalization.DEMODULATION) {
                 throw new IllegalArgumentException("toRGB skips need demodulation (their toRGBs are modulated)");
             }
+        }
+
+        /** StyleGAN2's modulated convs instead of a normalisation layer after each conv. */
+        public boolean demodulation() {
+            return normalization == StyleNormalization.DEMODULATION;
         }
     }
 
     /**
      * The layers of a generator before wiring (one list per chain, one noise per style layer, and per style layer
-     * one AdaIN or one modulated conv: the other list is empty). toRGB: one plain chain at the top, or with skips one
-     * modulated chain per resolution ({@code rgbModulated}) with its own style affine ({@code rgbAffine}).
+     * one style norm or one modulated conv: the other list is empty). toRGB: one plain chain at the top, or with
+     * skips one modulated chain per resolution ({@code rgbModulated}) with its own style affine ({@code rgbAffine}).
      */
     record Parts(int constWidth, List<Layer> mapping, List<List<Layer>> affine, List<List<Layer>> blocks,
-                 List<NoiseInjection> noises, List<AdaIn> adain, List<ModulatedConv> modulated,
+                 List<NoiseInjection> noises, List<StyleNorm> norms, List<ModulatedConv> modulated,
                  List<List<Layer>> toRgb, List<List<Layer>> rgbAffine, List<ModulatedConv> rgbModulated) {
     }
 
@@ -127,7 +136,7 @@ public final class StyleGan {
         List<List<Layer>> affine = new ArrayList<>();
         List<List<Layer>> blocks = new ArrayList<>();
         List<NoiseInjection> noises = new ArrayList<>();
-        List<AdaIn> adain = new ArrayList<>();
+        List<StyleNorm> norms = new ArrayList<>();
         List<ModulatedConv> modulated = new ArrayList<>();
         ConvGeometry k3 = new ConvGeometry(3, 1, 1);
         int prevC = channels(spec.baseChannels(), 4);
@@ -150,7 +159,8 @@ public final class StyleGan {
                 if (i > 0) {
                     block.add(new Conv2d(prevC, c, side, side, k3, EqualizedLr.HE));
                 }
-                adain.add(new AdaIn(c, side * side));
+                norms.add(spec.normalization() == StyleNormalization.PIXELNORM ? new StyledPixelNorm(c, side * side)
+                        : new AdaIn(c, side * side));
                 styleWidth = 2 * c;
             }
             NoiseInjection noise = new NoiseInjection(c, side * side);
@@ -186,7 +196,7 @@ public final class StyleGan {
             toRgb.add(List.of(new Conv2d(prevC, spec.imageChannels(), prevSide, prevSide, k1, EqualizedLr.LINEAR)));
         }
         int constWidth = channels(spec.baseChannels(), 4) * 16;
-        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, adain, modulated, toRgb,
+        return new StyleGenerator(spec, new Parts(constWidth, mapping, affine, blocks, noises, norms, modulated, toRgb,
                 rgbAffine, rgbModulated), rowCapacity, rng);
     }
 

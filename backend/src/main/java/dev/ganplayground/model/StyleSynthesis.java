@@ -1,10 +1,10 @@
 package dev.ganplayground.model;
 
-import dev.ganplayground.nn.AdaIn;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.ModulatedConv;
 import dev.ganplayground.nn.NoiseInjection;
 import dev.ganplayground.nn.Sequential;
+import dev.ganplayground.nn.StyleNorm;
 import dev.ganplayground.nn.Upsample2x;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * The synthesis half of a {@link StyleGenerator}: from the learned 4x4 constant through the style layers to toRGB,
- * each layer taking its style from an affine map of its own w. Two ways to apply a style:
+ * each layer taking its style from an affine map of its own w. Ways to apply a style:
  * <ul>
- *   <li>AdaIN (StyleGAN): block = [upsample, conv | the constant], noise, leaky ReLU, then {@link AdaIn} with the
- *   style's per-channel scale and shift;</li>
+ *   <li>a {@link StyleNorm} (StyleGAN's AdaIN, or pixel norm with the style): block = [upsample, conv | the
+ *   constant], noise, leaky ReLU, then the norm with the style's per-channel scale and shift;</li>
  *   <li>weight demodulation (StyleGAN2): block = [upsample], {@link ModulatedConv} (the style scales its input
  *   channels, its output is demodulated), noise, leaky ReLU; no instance norm.</li>
  * </ul>
@@ -44,8 +44,8 @@ final class StyleSynthesis implements AutoCloseable {
     private final Sequential[] affine;
     private final Sequential[] blocks;
     private final NoiseInjection[] noises;
-    /** AdaIN mode: one per layer; demodulation mode: empty. */
-    private final AdaIn[] adain;
+    /** AdaIN or pixel-norm mode: one per layer; demodulation mode: empty. */
+    private final StyleNorm[] norms;
     /** Demodulation mode: one per layer; AdaIN mode: empty. */
     private final ModulatedConv[] modulated;
     private final Sequential[] toRgb;
@@ -78,15 +78,15 @@ final class StyleSynthesis implements AutoCloseable {
         this.constant = constant;
         this.dConstant = dConstant;
         this.noises = parts.noises().toArray(new NoiseInjection[0]);
-        this.adain = parts.adain().toArray(new AdaIn[0]);
+        this.norms = parts.norms().toArray(new StyleNorm[0]);
         this.modulated = parts.modulated().toArray(new ModulatedConv[0]);
         this.imageUp = new Upsample2x[rgbAffine.length];
         for (int k = 1; k < imageUp.length; k++) {
             int side = StyleGan.layerSide(2 * k) / 2;
             imageUp[k] = new Upsample2x(toRgb[k].outputWidth() / (4 * side * side), side, side);
         }
-        if (adain.length + modulated.length != layers) {
-            throw new IllegalArgumentException("every style layer needs one AdaIN or one modulated conv");
+        if (norms.length + modulated.length != layers) {
+            throw new IllegalArgumentException("every style layer needs one style norm or one modulated conv");
         }
     }
 
@@ -96,7 +96,7 @@ final class StyleSynthesis implements AutoCloseable {
 
     /** Floats of layer i's style: AdaIN's scales and shifts, or the modulated conv's input-channel scales. */
     private int styleWidth(int i) {
-        return demodulated() ? modulated[i].styleWidth() : adain[i].styleWidth();
+        return demodulated() ? modulated[i].styleWidth() : norms[i].styleWidth();
     }
 
     NoiseInjection[] noises() {
@@ -174,8 +174,8 @@ final class StyleSynthesis implements AutoCloseable {
             int width = blocks[i].outputWidth();
             dLayerOut[i] = FloatVec.allocate(rows * width);
             if (!demodulated()) {
-                adain[i].reserve(rows);
-                dStyles[i] = FloatVec.allocate(rows * adain[i].styleWidth());
+                norms[i].reserve(rows);
+                dStyles[i] = FloatVec.allocate(rows * norms[i].styleWidth());
                 adaOut[i] = FloatVec.allocate(rows * width);
                 dBlockOut[i] = FloatVec.allocate(rows * width);
             }
@@ -198,7 +198,7 @@ final class StyleSynthesis implements AutoCloseable {
                 x = blocks[i].forward(x, rows);
             } else {
                 FloatVec h = blocks[i].forward(x, rows);
-                adain[i].forward(h, style, adaOut[i], rows);
+                norms[i].forward(h, style, adaOut[i], rows);
                 x = adaOut[i];
             }
             if (skips() && i % 2 == 1) {
@@ -244,7 +244,7 @@ final class StyleSynthesis implements AutoCloseable {
                 blocks[i].backward(dLayerOut[i], rows, paramGrads, dIn);
                 dStyle = modulated[i].styleGradient();
             } else {
-                adain[i].backward(blocks[i].output(), affine[i].output(), dLayerOut[i], dBlockOut[i], dStyles[i],
+                norms[i].backward(blocks[i].output(), affine[i].output(), dLayerOut[i], dBlockOut[i], dStyles[i],
                         rows);
                 blocks[i].backward(dBlockOut[i], rows, paramGrads, dIn);
                 dStyle = dStyles[i];
@@ -320,7 +320,7 @@ final class StyleSynthesis implements AutoCloseable {
             affine[i].close();
             blocks[i].close();
         }
-        for (AdaIn a : adain) {
+        for (StyleNorm a : norms) {
             a.close();
         }
         for (Sequential t : toRgb) {

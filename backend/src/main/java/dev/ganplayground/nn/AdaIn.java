@@ -7,10 +7,10 @@ import java.nio.FloatBuffer;
  * each row is normalised to zero mean and unit variance over its positions, then scaled and shifted by that row's
  * style: {@code y = s_c * (x - mean) / sqrt(var + eps) + b_c}. A style row holds the C scales then the C shifts.
  *
- * <p>Not a {@link Layer}: it has two inputs (the feature map and the style). It keeps each (row, channel)'s mean and
- * inverse standard deviation of the last forward for the backward pass; those buffers grow in {@link #reserve}.
+ * <p>A {@link StyleNorm}: it keeps each (row, channel)'s mean and inverse standard deviation of the last forward for
+ * the backward pass; those buffers grow in {@link #reserve}.
  */
-public final class AdaIn implements AutoCloseable {
+public final class AdaIn implements StyleNorm {
     /** StyleGAN's instance-norm epsilon (NVlabs/stylegan networks_stylegan.py, instance_norm). */
     public static final double EPS = 1e-8;
 
@@ -30,21 +30,25 @@ public final class AdaIn implements AutoCloseable {
         this.spatial = spatial;
     }
 
+    @Override
     public int channels() {
         return channels;
     }
 
     /** Floats per row of the feature map. */
+    @Override
     public int width() {
         return channels * spatial;
     }
 
     /** Floats per style row (scales then shifts). */
+    @Override
     public int styleWidth() {
         return 2 * channels;
     }
 
     /** Grows the statistics buffers to {@code rows} rows; never shrinks. */
+    @Override
     public void reserve(int rows) {
         if (rows <= capacity) {
             return;
@@ -56,6 +60,7 @@ public final class AdaIn implements AutoCloseable {
     }
 
     /** {@code y = style scale * normalised x + style shift}, per row and channel. */
+    @Override
     public void forward(FloatVec x, FloatVec style, FloatVec y, int rows) {
         reserve(rows);
         FloatBuffer xb = x.buffer();
@@ -92,6 +97,7 @@ public final class AdaIn implements AutoCloseable {
      * overwritten. With g = dy * s and xh the normalised input: dx = inv * (g - mean(g) - xh * mean(g * xh)),
      * dScale = sum(dy * xh), dShift = sum(dy) (the instance-norm backward).
      */
+    @Override
     public void backward(FloatVec x, FloatVec style, FloatVec dy, FloatVec dx, FloatVec dStyle, int rows) {
         FloatBuffer xb = x.buffer();
         FloatBuffer sb = style.buffer();

@@ -6,7 +6,6 @@ import dev.ganplayground.model.Dcgan;
 import dev.ganplayground.model.Mlp;
 import dev.ganplayground.model.StyleGan;
 import dev.ganplayground.config.StyleConfig;
-import dev.ganplayground.config.StyleNormalization;
 import dev.ganplayground.nn.Network;
 import java.util.SplittableRandom;
 
@@ -53,7 +52,7 @@ final class Networks {
         StyleConfig s = c.model().style();
         return new StyleGan.Spec(c.model().latentDim(), s.mappingLayers(), s.mappingWidth(), s.mappingLrMultiplier(),
                 c.model().baseChannels(), imageChannels, s.mixingProbability(), s.wAvgDecay(),
-                s.normalization() == StyleNormalization.DEMODULATION, s.rgbSkips());
+                s.normalization(), s.rgbSkips());
     }
 
     private static void requireStyleShape(RealSource.SampleShape shape) {

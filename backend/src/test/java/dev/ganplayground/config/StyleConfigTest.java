@@ -63,7 +63,7 @@ class StyleConfigTest {
     }
 
     @Test
-    @DisplayName("model.style.normalization: adain by default, demodulation on request (structural)")
+    @DisplayName("model.style.normalization: adain by default, pixelnorm or demodulation on request (structural)")
     void normalizationSetting() throws Exception {
         RunConfig adain = presets.resolve("mnist-stylegan", null);
         RunConfig demod = presets.resolve("mnist-stylegan",
@@ -71,5 +71,9 @@ class StyleConfigTest {
         assertThat(StyleConfig.DEFAULTS.normalization()).isEqualTo(StyleNormalization.ADAIN);
         assertThat(demod.model().style().normalization()).isEqualTo(StyleNormalization.DEMODULATION);
         assertThat(adain.structurallyDiffers(demod)).isTrue();
+        RunConfig pixel = presets.resolve("mnist-stylegan",
+                Json.MAPPER.readTree("{\"model\":{\"style\":{\"normalization\":\"pixelnorm\"}}}"));
+        assertThat(pixel.model().style().normalization()).isEqualTo(StyleNormalization.PIXELNORM);
+        assertThat(pixel.structurallyDiffers(demod)).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ganplayground.model;
 
+import dev.ganplayground.config.StyleNormalization;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.NativeRuntime;
 import dev.ganplayground.nn.Sequential;
@@ -15,7 +16,7 @@ class StyleBenchProbe {
         NativeRuntime.init();
         int base = Integer.getInteger("base", 16);
         int b = Integer.getInteger("batch", 32);
-        StyleGan.Spec spec = new StyleGan.Spec(64, 4, 64, 0.01, base, 1, 0.9, 0.995, false, false);
+        StyleGan.Spec spec = new StyleGan.Spec(64, 4, 64, 0.01, base, 1, 0.9, 0.995, StyleNormalization.ADAIN, false);
         try (StyleGenerator g = StyleGan.generator(spec, b, new SplittableRandom(1));
              Sequential d = StyleGan.discriminator(base, 1, 4, 2 * b, new SplittableRandom(2));
              FloatVec z = FloatVec.allocate(b * 64); FloatVec dOut = FloatVec.allocate(b * 1024);

@@ -3,6 +3,7 @@ package dev.ganplayground.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ganplayground.config.StyleNormalization;
 import dev.ganplayground.nn.FloatVec;
 import dev.ganplayground.nn.GradCheck;
 import dev.ganplayground.nn.Sequential;
@@ -30,12 +31,17 @@ class StyleGeneratorTest {
     }
 
     /**
-     * The same in {@code mode}: "adain", "demodulation" (modulated convs with weight demodulation instead of AdaIN)
-     * or "skips" (demodulation and a modulated toRGB per resolution, summed).
+     * The same in {@code mode}: "adain", "pixelnorm" (pixel norm with the style instead of AdaIN), "demodulation"
+     * (modulated convs with weight demodulation instead of AdaIN) or "skips" (demodulation and a modulated toRGB per
+     * resolution, summed).
      */
     private static StyleGenerator tiny(int rows, double mixing, String mode) {
-        boolean demodulation = !mode.equals("adain");
-        return StyleGan.generator(new StyleGan.Spec(LATENT, 2, 8, 0.01, 2, 1, mixing, 0.9, demodulation,
+        StyleNormalization norm = switch (mode) {
+            case "adain" -> StyleNormalization.ADAIN;
+            case "pixelnorm" -> StyleNormalization.PIXELNORM;
+            default -> StyleNormalization.DEMODULATION;
+        };
+        return StyleGan.generator(new StyleGan.Spec(LATENT, 2, 8, 0.01, 2, 1, mixing, 0.9, norm,
                 mode.equals("skips")), rows, new SplittableRandom(11));
     }
 
@@ -199,7 +205,7 @@ class StyleGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"adain", "demodulation", "skips"})
+    @ValueSource(strings = {"adain", "pixelnorm", "demodulation", "skips"})
     @DisplayName("whole tiny generator, part by part: the constant, the mapping, every affine, every block, every"
             + " layer's noise scales and toRGB each match central differences (no part's gradient missing or wrong)")
     void gradientsOfEveryPart(String mode) {
@@ -231,7 +237,7 @@ class StyleGeneratorTest {
     @DisplayName("mapping network (pixel norm, equalised dense layers with lr multiplier 0.01): input and parameter"
             + " gradients match central differences")
     void mappingGradients() {
-        StyleGan.Spec spec = new StyleGan.Spec(LATENT, 3, 8, 0.01, 2, 1, 0.9, 0.9, false, false);
+        StyleGan.Spec spec = new StyleGan.Spec(LATENT, 3, 8, 0.01, 2, 1, 0.9, 0.9, StyleNormalization.ADAIN, false);
         int rows = 4;
         Sequential m = StyleGan.mapping(spec, rows, new SplittableRandom(6));
         try (m; FloatVec x = FloatVec.allocate(rows * LATENT); FloatVec dy = FloatVec.allocate(rows * 8);
@@ -249,7 +255,7 @@ class StyleGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"adain", "demodulation", "skips"})
+    @ValueSource(strings = {"adain", "pixelnorm", "demodulation", "skips"})
     @DisplayName("style mixing: crossover at the first layer renders pure B, past the last layer pure A")
     void mixingExtremes(String mode) {
         int n = 3;
@@ -269,7 +275,7 @@ class StyleGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"adain", "demodulation", "skips"})
+    @ValueSource(strings = {"adain", "pixelnorm", "demodulation", "skips"})
     @DisplayName("training passes: crossover 0 maps only the second z's w, crossover = layers only the first's")
     void trainingCrossover(String mode) {
         int rows = 2;
@@ -288,7 +294,7 @@ class StyleGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"adain", "demodulation", "skips"})
+    @ValueSource(strings = {"adain", "pixelnorm", "demodulation", "skips"})
     @DisplayName("truncation psi = 0 renders the W-average image for every z; psi = 1 leaves w alone")
     void truncationToAverage(String mode) {
         int n = 4;
@@ -306,9 +312,11 @@ class StyleGeneratorTest {
             float[] images = g.synthesize(g.perLayer(t0, t0, n, 0, 0), n, 9, false);
             float[] avgImage = g.synthesize(g.perLayer(avg, avg, 1, 0, 0), 1, 9, false);
             int width = g.outputWidth();
+            // A batch of n and a batch of 1 round differently (GEMM blocking), and pixel norm over this tiny
+            // generator's 2 channels divides by small norms: 1e-4 still tells the average image from any other.
             for (int r = 0; r < n; r++) {
                 for (int k = 0; k < width; k++) {
-                    assertThat(images[r * width + k]).isCloseTo(avgImage[k], within(1e-5f));
+                    assertThat(images[r * width + k]).isCloseTo(avgImage[k], within(1e-4f));
                 }
             }
             assertThat(g.truncate(w, n, 1)).containsExactly(w, within(1e-6f));

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** StyleGAN's AdaIN and noise input: the statistics AdaIN sets, and gradient checks of both. */
+/** StyleGAN's AdaIN, styled pixel norm and noise input: the statistics the norms set, and gradient checks. */
 class StyleLayersTest {
     @Test
     @DisplayName("AdaIN: each channel gets the mean and std its style dictates (hand-checked 2 x 4 tensor)")
@@ -61,6 +61,57 @@ class StyleLayersTest {
             a.backward(x, s, dy, dx, ds, rows);
             java.util.function.DoubleSupplier loss = () -> {
                 a.forward(x, s, y, rows);
+                return probe(y, r);
+            };
+            assertThat(GradCheck.maxRelativeError(x, dx.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);
+            assertThat(GradCheck.maxRelativeError(s, ds.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);
+        }
+    }
+
+    @Test
+    @DisplayName("StyledPixelNorm: with scale 1 and shift 0 every pixel has unit mean square over the channels; the"
+            + " style then scales and shifts each channel (hand-checked 2 x 2 tensor)")
+    void styledPixelNormStatistics() {
+        try (StyledPixelNorm n = new StyledPixelNorm(2, 2); FloatVec x = FloatVec.allocate(8);
+             FloatVec s = FloatVec.allocate(8); FloatVec y = FloatVec.allocate(8)) {
+            // row 0: pixel 0 = (3, 4), pixel 1 = (1, -1); row 1: pixel 0 = (0, 2), pixel 1 = (-6, 8)
+            x.copyFrom(new float[]{3, 1, 4, -1, 0, -6, 2, 8}, 0, 0, 8);
+            // row 0: plain (scale 1, shift 0); row 1: channel 0 scale 2 shift 0.5, channel 1 scale -1 shift 3
+            s.copyFrom(new float[]{1, 1, 0, 0, 2, -1, 0.5f, 3}, 0, 0, 8);
+            n.forward(x, s, y, 2);
+            // rms of (3, 4) is sqrt(12.5); of (1, -1) is 1; of (0, 2) is sqrt(2); of (-6, 8) is sqrt(50)
+            double r0 = Math.sqrt(12.5);
+            double r2 = Math.sqrt(2);
+            double r3 = Math.sqrt(50);
+            assertThat(y.toArray()).containsExactly(new float[]{(float) (3 / r0), 1, (float) (4 / r0), -1,
+                (float) (2 * 0 / r2 + 0.5), (float) (2 * -6 / r3 + 0.5), (float) (-2 / r2 + 3), (float) (-8 / r3 + 3)},
+                    within(1e-5f));
+            for (int p = 0; p < 2; p++) {
+                double meanSquare = (y.get(p) * y.get(p) + y.get(2 + p) * y.get(2 + p)) / 2;
+                assertThat(meanSquare).as("pixel %d", p).isCloseTo(1.0, within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("StyledPixelNorm: input and style gradients match central differences")
+    void styledPixelNormGradients() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int rows = 3;
+        int c = 3;
+        int spatial = 4;
+        try (StyledPixelNorm n = new StyledPixelNorm(c, spatial); FloatVec x = FloatVec.allocate(rows * c * spatial);
+             FloatVec s = FloatVec.allocate(rows * 2 * c); FloatVec y = FloatVec.allocate(rows * c * spatial);
+             FloatVec dy = FloatVec.allocate(rows * c * spatial); FloatVec dx = FloatVec.allocate(rows * c * spatial);
+             FloatVec ds = FloatVec.allocate(rows * 2 * c)) {
+            fill(x, rng, -1, 1);
+            fill(s, rng, -1.5, 1.5);
+            float[] r = random(rows * c * spatial, rng);
+            dy.copyFrom(r, 0, 0, r.length);
+            n.forward(x, s, y, rows);
+            n.backward(x, s, dy, dx, ds, rows);
+            java.util.function.DoubleSupplier loss = () -> {
+                n.forward(x, s, y, rows);
                 return probe(y, r);
             };
             assertThat(GradCheck.maxRelativeError(x, dx.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);

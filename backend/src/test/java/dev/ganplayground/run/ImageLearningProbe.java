@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * How fast an image preset learns, measured the way a user sees it: wall time from Play to the evaluation rows
  * (classifier confidence, classes covered, Frechet classifier distance), with the sample grid saved as PNG at each
- * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}]}. ProGAN
+ * evaluation. Opt in: {@code -Dprobe=images -Dpreset=mnist-dcgan -Dseconds=300 [-Doverrides={...}] [-Dtag=-a]}. ProGAN
  * presets add the resolution and phase to each row and, at the end, the training speed per resolution. StyleGAN
  * presets work too ({@code -Dpreset=mnist-stylegan}): their saved grids are the 32x32 ones drawn with the view's
  * truncation psi, their evaluation the untruncated centre crops.
@@ -38,7 +38,8 @@ class ImageLearningProbe {
         JsonNode overrides = Json.MAPPER.readTree(System.getProperty("overrides", "{}"));
         RunConfig config = Presets.load().resolve(preset, overrides);
         AppConfig env = AppConfig.fromEnv(System.getenv());
-        Path out = Files.createDirectories(Path.of("target", "probe-" + preset));
+        // -Dtag keeps the output of probes run side by side apart.
+        Path out = Files.createDirectories(Path.of("target", "probe-" + preset + System.getProperty("tag", "")));
         RunEngines engines = new RunEngines(new ImageDatasets(env.mnistDir(), env.fashionDir()),
                 Path.of("target", "test-runs", "cache"));
         try (RunEngine engine = engines.create(config, (task, message, fraction, done) -> { })) {

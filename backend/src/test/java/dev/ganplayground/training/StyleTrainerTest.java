@@ -22,7 +22,7 @@ class StyleTrainerTest {
         return small("adain");
     }
 
-    /** A tiny StyleGAN on shapes with {@code normalization} "adain" or "demodulation". */
+    /** A tiny StyleGAN on shapes with {@code normalization} "adain", "pixelnorm" or "demodulation". */
     private static RunConfig small(String normalization) throws Exception {
         return Presets.load().resolve("shapes-stylegan", Json.MAPPER.readTree("{\"model\":{\"baseChannels\":4,"
                 + "\"latentDim\":8,\"style\":{\"mappingLayers\":2,\"mappingWidth\":16,\"normalization\":\""
@@ -47,7 +47,7 @@ class StyleTrainerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"adain", "demodulation"})
+    @ValueSource(strings = {"adain", "pixelnorm", "demodulation"})
     @DisplayName("StyleGAN trains on padded 32x32 images with finite losses; sampling between ticks changes nothing")
     void trainsAndSamplingLeavesTrainingAlone(String normalization) throws Exception {
         List<Double> plain = trace(normalization, false);

@@ -37,6 +37,7 @@ const EXPERIMENTS = [{ value: 'none', label: 'none (one autoencoder)' }, { value
 const STYLE_ONLY = ['/model/style/mappingLayers', '/model/style/mappingWidth', '/model/style/mappingLrMultiplier',
   '/model/style/mixingProbability', '/model/style/wAvgDecay', '/model/style/normalization', '/model/style/rgbSkips'];
 const STYLE_NORMALIZATIONS = [{ value: 'adain', label: 'AdaIN (StyleGAN)' },
+  { value: 'pixelnorm', label: 'pixel norm + style (ProGAN norm, styled)' },
   { value: 'demodulation', label: 'weight demodulation (StyleGAN2)' }];
 
 class GanModelForm extends HTMLElement {
@@ -72,7 +73,7 @@ class GanModelForm extends HTMLElement {
       ${fieldRow({ pointer: '/model/style/wAvgDecay', label: 'W-average decay', kind: 'float', min: 0, max: 0.9999,
         hint: 'moving average of w that truncation pulls towards (paper: 0.995)' })}
       ${fieldRow({ pointer: '/model/style/normalization', label: 'style normalisation', kind: 'select',
-        options: STYLE_NORMALIZATIONS, hint: "AdaIN normalises each image's channels; demodulation scales the conv weights by the style instead" })}
+        options: STYLE_NORMALIZATIONS, hint: "AdaIN normalises each channel over the image; pixel norm each pixel over the channels; demodulation scales the conv weights instead" })}
       ${fieldRow({ pointer: '/model/style/rgbSkips', label: 'toRGB skips', kind: 'bool',
         hint: 'a toRGB after every resolution, the image their upsampled sum (StyleGAN2; needs demodulation)' })}
       ${fieldRow({ pointer: '/model/autoencoder/kind', label: 'autoencoder', kind: 'select', options: AE_KINDS })}
