@@ -10,6 +10,7 @@ COPY --from=build /src/backend/target/gan-playground.jar /app/gan-playground.jar
 COPY --from=build /src/backend/target/lib /app/lib
 # Malloc thresholds: see run.sh (keeps oneDNN's per-call temporaries in the heap).
 ENV PORT=8080 OMP_NUM_THREADS=1 GAN_RUNS_DIR=/app/runs MALLOC_MMAP_THRESHOLD_=33554432 \
-    MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=16777216
+    MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=16777216
 EXPOSE 8080
-CMD ["java", "-Xmx512m", "-jar", "/app/gan-playground.jar"]
+# JVM and malloc settings as run.sh's (why: there and docs/benchmarks.md).
+CMD ["java", "-Xmx512m", "-Xms32m", "-Xmn16m", "-XX:+UseSerialGC", "-jar", "/app/gan-playground.jar"]

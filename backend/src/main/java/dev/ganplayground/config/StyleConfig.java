@@ -14,14 +14,14 @@ package dev.ganplayground.config;
  * @param normalization       how a layer applies its style: {@code adain} (StyleGAN), {@code pixelnorm} (pixel
  *                            norm over the channels, then the style's scale and shift; a measured deviation) or
  *                            {@code demodulation} (StyleGAN2's modulated convs with weight demodulation); default
- *                            adain
+ *                            pixelnorm [adain]
  * @param rgbSkips            StyleGAN2's skip generator: a modulated toRGB after every resolution, the image the sum
  *                            of them upsampled; needs demodulation; default false (one toRGB at the top)
  */
 public record StyleConfig(int mappingLayers, int mappingWidth, double mappingLrMultiplier, double mixingProbability,
                           double wAvgDecay, StyleNormalization normalization, boolean rgbSkips) {
     /** The defaults (also in presets/defaults.json). */
-    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995, StyleNormalization.ADAIN,
+    public static final StyleConfig DEFAULTS = new StyleConfig(4, 64, 0.01, 0.9, 0.995, StyleNormalization.PIXELNORM,
             false);
 
     void validate(Validator v, String at) {

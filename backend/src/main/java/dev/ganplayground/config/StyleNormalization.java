@@ -7,7 +7,7 @@ public enum StyleNormalization {
     /** StyleGAN (Karras et al. 2019): instance-normalise each channel of each image, then the style's scale, shift. */
     @JsonProperty("adain") ADAIN,
     /**
-     * Deviation measured on this project's small generators: pixel norm over each pixel's channels (ProGAN), then the
+     * The default, a deviation measured on this project's small generators: pixel norm over each pixel's channels (ProGAN), then the
      * style's per-channel scale and shift. AdaIN and demodulation collapsed on MNIST where this learns (see
      * nn.StyledPixelNorm and docs/architecture.md).
      */

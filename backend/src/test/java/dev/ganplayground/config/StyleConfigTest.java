@@ -63,17 +63,19 @@ class StyleConfigTest {
     }
 
     @Test
-    @DisplayName("model.style.normalization: adain by default, pixelnorm or demodulation on request (structural)")
+    @DisplayName("model.style.normalization: pixelnorm by default and in the presets, adain or demodulation on"
+            + " request (structural)")
     void normalizationSetting() throws Exception {
-        RunConfig adain = presets.resolve("mnist-stylegan", null);
+        RunConfig preset = presets.resolve("mnist-stylegan", null);
+        RunConfig adain = presets.resolve("mnist-stylegan",
+                Json.MAPPER.readTree("{\"model\":{\"style\":{\"normalization\":\"adain\"}}}"));
         RunConfig demod = presets.resolve("mnist-stylegan",
                 Json.MAPPER.readTree("{\"model\":{\"style\":{\"normalization\":\"demodulation\"}}}"));
-        assertThat(StyleConfig.DEFAULTS.normalization()).isEqualTo(StyleNormalization.ADAIN);
+        assertThat(StyleConfig.DEFAULTS.normalization()).isEqualTo(StyleNormalization.PIXELNORM);
         assertThat(demod.model().style().normalization()).isEqualTo(StyleNormalization.DEMODULATION);
         assertThat(adain.structurallyDiffers(demod)).isTrue();
-        RunConfig pixel = presets.resolve("mnist-stylegan",
-                Json.MAPPER.readTree("{\"model\":{\"style\":{\"normalization\":\"pixelnorm\"}}}"));
-        assertThat(pixel.model().style().normalization()).isEqualTo(StyleNormalization.PIXELNORM);
-        assertThat(pixel.structurallyDiffers(demod)).isTrue();
+        assertThat(preset.model().style().normalization()).isEqualTo(StyleNormalization.PIXELNORM);
+        assertThat(adain.model().style().normalization()).isEqualTo(StyleNormalization.ADAIN);
+        assertThat(preset.structurallyDiffers(adain)).isTrue();
     }
 }
