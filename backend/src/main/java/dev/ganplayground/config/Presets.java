@@ -1,6 +1,7 @@
 package dev.ganplayground.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +103,24 @@ public final class Presets {
      * fields are still errors.
      */
     public static RunConfig resolveSaved(JsonNode saved) {
-        return ConfigResolver.resolve(DefaultsHolder.DEFAULTS, saved);
+        return ConfigResolver.resolve(DefaultsHolder.DEFAULTS, pinOldStyleNormalization(saved));
+    }
+
+    /**
+     * A StyleGAN config saved before model.style.normalization existed was trained with AdaIN; today's default
+     * (pixelnorm) has the same parameters, so it would load without error and draw something else. Pin it.
+     */
+    private static JsonNode pinOldStyleNormalization(JsonNode saved) {
+        if (saved == null || !"stylegan".equals(saved.path("model").path("architecture").asText())
+                || saved.path("model").path("style").has("normalization")) {
+            return saved;
+        }
+        ObjectNode copy = saved.deepCopy();
+        ObjectNode model = (ObjectNode) copy.get("model");
+        JsonNode style = model.get("style");
+        ObjectNode styleNode = style instanceof ObjectNode o ? o : model.putObject("style");
+        styleNode.put("normalization", StyleNormalization.ADAIN.wireName());
+        return copy;
     }
 
     /** defaults.json, read once on first use. */

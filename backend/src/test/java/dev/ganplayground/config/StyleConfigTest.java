@@ -78,4 +78,16 @@ class StyleConfigTest {
         assertThat(adain.model().style().normalization()).isEqualTo(StyleNormalization.ADAIN);
         assertThat(preset.structurallyDiffers(adain)).isTrue();
     }
+
+    @Test
+    @DisplayName("a StyleGAN config saved before model.style.normalization existed restores as adain, not today's"
+            + " default")
+    void oldSavedConfigKeepsAdain() throws Exception {
+        RunConfig old = Presets.resolveSaved(Json.MAPPER.readTree("{\"data\":{\"kind\":\"shapes\"},"
+                + "\"model\":{\"architecture\":\"stylegan\",\"style\":{\"mappingLayers\":2}}}"));
+        assertThat(old.model().style().normalization()).isEqualTo(StyleNormalization.ADAIN);
+        assertThat(old.model().style().mappingLayers()).isEqualTo(2);
+        RunConfig saved = Presets.resolveSaved(Json.MAPPER.valueToTree(presets.resolve("mnist-stylegan", null)));
+        assertThat(saved.model().style().normalization()).isEqualTo(StyleNormalization.PIXELNORM);
+    }
 }
