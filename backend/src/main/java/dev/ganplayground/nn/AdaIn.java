@@ -41,12 +41,6 @@ public final class AdaIn implements StyleNorm {
         return channels * spatial;
     }
 
-    /** Floats per style row (scales then shifts). */
-    @Override
-    public int styleWidth() {
-        return 2 * channels;
-    }
-
     /** Grows the statistics buffers to {@code rows} rows; never shrinks. */
     @Override
     public void reserve(int rows) {

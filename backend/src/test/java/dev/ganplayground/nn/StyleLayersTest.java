@@ -45,22 +45,30 @@ class StyleLayersTest {
     @Test
     @DisplayName("AdaIN: input and style gradients match central differences")
     void adainGradients() {
-        SplittableRandom rng = new SplittableRandom(3);
+        try (AdaIn a = new AdaIn(2, 9)) {
+            checkStyleNormGradients(a, new SplittableRandom(3), 0.5);
+        }
+    }
+
+    /**
+     * Input and style gradients of {@code norm} over 3 rows against central differences of a random projection of
+     * its output; style scales drawn from [minScale, 1.5] (negative ones too when minScale < 0).
+     */
+    private static void checkStyleNormGradients(StyleNorm norm, SplittableRandom rng, double minScale) {
         int rows = 3;
-        int c = 2;
-        int spatial = 9;
-        try (AdaIn a = new AdaIn(c, spatial); FloatVec x = FloatVec.allocate(rows * c * spatial);
-             FloatVec s = FloatVec.allocate(rows * 2 * c); FloatVec y = FloatVec.allocate(rows * c * spatial);
-             FloatVec dy = FloatVec.allocate(rows * c * spatial); FloatVec dx = FloatVec.allocate(rows * c * spatial);
-             FloatVec ds = FloatVec.allocate(rows * 2 * c)) {
+        int width = norm.width();
+        int styleWidth = norm.styleWidth();
+        try (FloatVec x = FloatVec.allocate(rows * width); FloatVec s = FloatVec.allocate(rows * styleWidth);
+             FloatVec y = FloatVec.allocate(rows * width); FloatVec dy = FloatVec.allocate(rows * width);
+             FloatVec dx = FloatVec.allocate(rows * width); FloatVec ds = FloatVec.allocate(rows * styleWidth)) {
             fill(x, rng, -1, 1);
-            fill(s, rng, 0.5, 1.5);
-            float[] r = random(rows * c * spatial, rng);
+            fill(s, rng, minScale, 1.5);
+            float[] r = random(rows * width, rng);
             dy.copyFrom(r, 0, 0, r.length);
-            a.forward(x, s, y, rows);
-            a.backward(x, s, dy, dx, ds, rows);
+            norm.forward(x, s, y, rows);
+            norm.backward(x, s, dy, dx, ds, rows);
             java.util.function.DoubleSupplier loss = () -> {
-                a.forward(x, s, y, rows);
+                norm.forward(x, s, y, rows);
                 return probe(y, r);
             };
             assertThat(GradCheck.maxRelativeError(x, dx.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);
@@ -96,26 +104,8 @@ class StyleLayersTest {
     @Test
     @DisplayName("StyledPixelNorm: input and style gradients match central differences")
     void styledPixelNormGradients() {
-        SplittableRandom rng = new SplittableRandom(5);
-        int rows = 3;
-        int c = 3;
-        int spatial = 4;
-        try (StyledPixelNorm n = new StyledPixelNorm(c, spatial); FloatVec x = FloatVec.allocate(rows * c * spatial);
-             FloatVec s = FloatVec.allocate(rows * 2 * c); FloatVec y = FloatVec.allocate(rows * c * spatial);
-             FloatVec dy = FloatVec.allocate(rows * c * spatial); FloatVec dx = FloatVec.allocate(rows * c * spatial);
-             FloatVec ds = FloatVec.allocate(rows * 2 * c)) {
-            fill(x, rng, -1, 1);
-            fill(s, rng, -1.5, 1.5);
-            float[] r = random(rows * c * spatial, rng);
-            dy.copyFrom(r, 0, 0, r.length);
-            n.forward(x, s, y, rows);
-            n.backward(x, s, dy, dx, ds, rows);
-            java.util.function.DoubleSupplier loss = () -> {
-                n.forward(x, s, y, rows);
-                return probe(y, r);
-            };
-            assertThat(GradCheck.maxRelativeError(x, dx.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);
-            assertThat(GradCheck.maxRelativeError(s, ds.toArray(), loss, EPS, FLOOR)).isLessThan(TOLERANCE);
+        try (StyledPixelNorm n = new StyledPixelNorm(3, 4)) {
+            checkStyleNormGradients(n, new SplittableRandom(5), -1.5);
         }
     }
 
