@@ -10,17 +10,6 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml backend/pom.xml frontend/pom.xml back
   echo "Building (first run downloads dependencies; later runs take seconds)..."
   mvn -B -q -DskipTests package
 fi
-# One native thread per run: small models are ~2.5x faster than with OpenMP spread over both cores, and several
-# runs then use the cores in parallel (docs/architecture.md).
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-# glibc's dynamic mmap threshold hands the multi-MB temporaries oneDNN allocates around every convolution back to
-# the kernel, so they are page-faulted in again and again: a fixed threshold keeps them in the heap (1.4-1.7x on the
-# DCGAN) and the top pad leaves room for them. Trimming stays at glibc's 128 KiB: a 1 GiB trim threshold (tried)
-# kept every freed page and the server grew past 440 MiB within minutes, at no measurable speed gain
-# (docs/benchmarks.md).
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
-export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-131072}"
-export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-16777216}"
-# A small, fixed young generation and the serial collector: the live heap is ~25-55 MiB, while G1 touched 70-100 MiB
-# of eden and kept ~40 MiB of its own structures (docs/benchmarks.md, resident memory).
-exec java -Xmx512m -Xms32m -Xmn16m -XX:+UseSerialGC -jar "$jar" "$@"
+# Native threads, malloc thresholds, OpenBLAS kernels and JVM flags: server-env.sh (why, there).
+source ./server-env.sh
+exec java "${SERVER_JVM_FLAGS[@]}" -jar "$jar" "$@"

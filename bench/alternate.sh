@@ -4,6 +4,23 @@
 # both lines also carry `cpu_ms_per_step=Z` (the training thread's CPU time per step, which time-slicing by other
 # processes on a shared machine does not inflate the way it does wall time), their medians and ratio too.
 
+# OpenBLAS kernels, BLAS_ENV: "stock" (default) measures both sides as they run on a machine that sets no OPENBLAS_*
+# variables, each OpenBLAS detecting the CPU itself (ours 0.3.31, PyTorch's Debian 0.3.21). "machine" keeps the
+# caller's OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE for both sides (the development machine pins Haswell for every
+# process). blas_setup applies the choice and sets `blas_note`, which kernel family each side runs, for the header;
+# it needs `cp`, our classpath.
+blas_setup() {
+  if [ "${BLAS_ENV:-stock}" = stock ]; then
+    unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+  fi
+  local ours_core peer_core
+  ours_core=$(OPENBLAS_VERBOSE=2 java -cp "$cp" dev.ganplayground.bench.BlasKernels 2>&1 | sed -n 's/^Core: //p' \
+    | head -1)
+  peer_core=$(OPENBLAS_VERBOSE=2 /usr/bin/python3 -c 'import torch; torch.mm(torch.ones(8, 8), torch.ones(8, 8))' \
+    2>&1 | sed -n 's/^Core: //p' | head -1)
+  blas_note="OpenBLAS kernels (BLAS_ENV ${BLAS_ENV:-stock}): ours ${ours_core:-?}, peer ${peer_core:-?}"
+}
+
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 

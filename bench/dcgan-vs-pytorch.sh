@@ -13,6 +13,7 @@
 #   PEER_OPENBLAS_THREADS  if set, OPENBLAS_NUM_THREADS for PyTorch only. Unset, Debian's pthread OpenBLAS sizes
 #                its pool from OMP_NUM_THREADS, and its spinning workers compete with PyTorch's own OpenMP threads
 #                (at 2 threads PyTorch ran ~2.5x faster with PEER_OPENBLAS_THREADS=1); ours runs OpenBLAS at 1.
+#   BLAS_ENV     which OpenBLAS kernels each side runs (bench/alternate.sh; default stock).
 #   GAN_MNIST_DIR train on MNIST (timing does not depend on it); MALLOC_DEFAULTS=1 keeps glibc's default malloc
 #                tuning (see below).
 # Needs: the backend's Maven dependencies (offline), /usr/bin/python3 with torch (Debian: python3-torch).
@@ -46,16 +47,18 @@ if [ -n "${PEER_OPENBLAS_THREADS:-}" ]; then
   peer_env+=(OPENBLAS_NUM_THREADS="$PEER_OPENBLAS_THREADS")
 fi
 
-ours() {
-  env "${ours_env[@]}" java -Xmx1g -cp "$cp" dev.ganplayground.bench.DcganBench "$@" "${ours_args[@]}" 2>/dev/null \
-    | grep '^ours'
-}
-peer() { env "${peer_env[@]}" /usr/bin/python3 bench/dcgan_peer.py "$@" | grep '^peer'; }
 # shellcheck source=bench/alternate.sh
 source bench/alternate.sh
+blas_setup
+ours() {
+  env "${ours_env[@]}" java -Xmx1g -cp "$cp" dev.ganplayground.bench.DcganBench "$@" \
+    "${ours_args[@]}" 2>/dev/null | grep '^ours'
+}
+peer() { env "${peer_env[@]}" /usr/bin/python3 bench/dcgan_peer.py "$@" | grep '^peer'; }
 
 echo "DCGAN 28x28 batch 64, $blocks blocks of $steps steps (after $warmup warm-up steps each), threads $threads," \
-  "ours: mode $mode, ${ours_env[*]} ${ours_args[*]}; peer: ${peer_env[*]}; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "ours: mode $mode, ${ours_env[*]} ${ours_args[*]}; peer: ${peer_env[*]}; load $(cut -d' ' -f1-3 /proc/loadavg);" \
+  "$blas_note"
 ours 2 3 >/dev/null   # first use: JIT, natives, page cache
 peer 2 3 >/dev/null
 alternate_blocks "$blocks" "$warmup" "$steps"

@@ -7,7 +7,8 @@
 # Usage (repository root): bench/two-runs.sh [blocks=5] [dSteps=2] [seconds=5] [warmup=3]
 # Environment: JAVA_OPTS (extra JVM flags for both, e.g. -XX:CICompilerCount=2); THREADS=1 adds each process's CPU
 # seconds per native thread group in the timed window (training, JIT compilers, GC); TASKSET="taskset -c 0" etc.
-# prefixes the java command. One native thread per run (OMP_NUM_THREADS=1), the server's heap and malloc settings.
+# prefixes the java command; BLAS_ENV (bench/alternate.sh). One native thread per run (OMP_NUM_THREADS=1), the
+# server's heap and malloc settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 blocks=${1:-5}
@@ -24,16 +25,16 @@ cp="backend/target/test-classes:backend/target/classes:$(cat backend/target/benc
 export OMP_NUM_THREADS=1
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=67108864
 
+source bench/alternate.sh   # field, median, blas_setup
+blas_setup
 runs() {
   # shellcheck disable=SC2086
   ${TASKSET:-} java -Xmx512m ${JAVA_OPTS:-} -cp "$cp" dev.ganplayground.bench.MlpBench "$1" "$dsteps" "$warmup" \
     "$seconds" "${extra[@]}" 2>/dev/null | grep -E '^(ours|cpu)'
 }
 # shellcheck source=bench/alternate.sh
-source bench/alternate.sh   # field, median
-
 echo "2D MLP GAN ring8 dSteps $dsteps: one run alone vs two at once, $blocks blocks of $seconds s (after $warmup s" \
-  "warm-up), JAVA_OPTS '${JAVA_OPTS:-}', $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "warm-up), JAVA_OPTS '${JAVA_OPTS:-}', $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg); $blas_note"
 runs 1 >/dev/null   # first use: natives, page cache
 out=$(mktemp)
 for b in $(seq 1 "$blocks"); do

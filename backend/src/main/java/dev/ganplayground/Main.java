@@ -33,6 +33,7 @@ public final class Main {
         AppConfig app = AppConfig.fromEnv(System.getenv());
         ServerSettings settings = ServerSettings.fromEnv(System.getenv());
         Vertx vertx = Vertx.vertx();
+        LOG.info("OpenBLAS kernels: {}", NativeRuntime.blasKernelsNote(System.getenv("OPENBLAS_CORETYPE")));
         start(vertx, app, settings).onSuccess(port -> LOG.info("GAN Playground ready on http://localhost:{}", port))
                 .onFailure(e -> {
                     LOG.error("start failed", e);

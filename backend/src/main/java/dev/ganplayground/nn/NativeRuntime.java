@@ -48,6 +48,15 @@ public final class NativeRuntime {
         }
     }
 
+    /**
+     * Says how the OpenBLAS kernels were chosen, for the start-up log: OpenBLAS detects the CPU unless
+     * OPENBLAS_CORETYPE names a kernel family (some machines pin one for older OpenBLAS builds, which then applies).
+     */
+    public static String blasKernelsNote(String coreType) {
+        return coreType == null || coreType.isBlank() ? "chosen by OpenBLAS from the CPU"
+                : "OPENBLAS_CORETYPE=" + coreType + " (set in the environment)";
+    }
+
     private static boolean hasAvx2OnLinuxX86() {
         String arch = System.getProperty("os.arch", "");
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")

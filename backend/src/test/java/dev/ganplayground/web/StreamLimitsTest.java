@@ -125,6 +125,14 @@ class StreamLimitsTest {
             for (int i = 1; i < steps.size(); i++) {
                 assertThat(steps.get(i)).as("row after %d", steps.get(i - 1)).isGreaterThan(steps.get(i - 1));
             }
+            // Reading the stalled socket to see its close also drains it, so first make sure the server has offered
+            // it more than every buffer on the way holds (the kernel's send buffer grows to tcp_wmem's 4 MiB at
+            // most): each frame the good viewer gets was offered to the stalled one too. By bytes, not by steps or
+            // time, which depend on the machine (on a fast one, 500 steps came before the first buffer filled).
+            long frameBytes = 0;
+            while (frameBytes < 8L << 20) {
+                frameBytes += good.awaitFrame().getInteger("payloadBytes");
+            }
             assertThat(stalled.awaitClose()).isEqualTo(Outbox.SLOW_CONSUMER);
             good.send("stop", runId, null);
             good.awaitState(runId, "stopped");
