@@ -1,11 +1,13 @@
 package dev.ganplayground.nn;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One-time setup of ND4J's native side, before anything else touches ND4J.
@@ -16,10 +18,14 @@ import java.nio.file.Path;
  * <li>Limits OpenBLAS to one thread: its idle workers spin after each sgemm and steal a core from the training
  * loops (+40% on the DCGAN when fixed, DESIGN.md "Facts"). Each run is one thread; parallelism is across runs.</li>
  * <li>Makes FLOAT the default type, explicitly.</li>
+ * <li>Hands free native heap pages back to the system now and then ({@link #trimNativeHeapIfDue}).</li>
  * </ul>
  */
 public final class NativeRuntime {
     public static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    /** Trims at most this often, whatever the number of runs calling {@link #trimNativeHeapIfDue}. */
+    private static final long TRIM_EVERY_NANOS = 10_000_000_000L;
+    private static final AtomicLong LAST_TRIM = new AtomicLong(System.nanoTime());
     private static volatile boolean initialised;
 
     private NativeRuntime() {
@@ -55,6 +61,23 @@ public final class NativeRuntime {
     public static String blasKernelsNote(String coreType) {
         return coreType == null || coreType.isBlank() ? "chosen by OpenBLAS from the CPU"
                 : "OPENBLAS_CORETYPE=" + coreType + " (set in the environment)";
+    }
+
+    /**
+     * Returns the free pages of glibc's malloc heaps to the system ({@code malloc_trim(0)}, through JavaCPP), at most
+     * every 10 s; true when it ran. Why: the native buffers of layers, oneDNN's per-call temporaries and the JVM's
+     * own allocations come from several per-thread malloc arenas; the server's fixed mmap threshold (server-env.sh)
+     * keeps multi-MB blocks in them, and the free space between live blocks stayed resident, so a DCGAN server
+     * crept from ~375 to 404-436 MiB within 90-150 s (docs/benchmarks.md). Called by the run threads between ticks.
+     */
+    public static boolean trimNativeHeapIfDue() {
+        long now = System.nanoTime();
+        long last = LAST_TRIM.get();
+        if (now - last < TRIM_EVERY_NANOS || !LAST_TRIM.compareAndSet(last, now)) {
+            return false;
+        }
+        Pointer.trimMemory();
+        return true;
     }
 
     private static boolean hasAvx2OnLinuxX86() {

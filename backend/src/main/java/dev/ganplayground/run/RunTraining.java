@@ -1,6 +1,7 @@
 package dev.ganplayground.run;
 
 import dev.ganplayground.config.RunConfig;
+import dev.ganplayground.nn.NativeRuntime;
 import dev.ganplayground.samples.Timeline;
 import dev.ganplayground.training.StepMode;
 import dev.ganplayground.training.TickReport;
@@ -130,6 +131,7 @@ final class RunTraining {
             scheduleEvalAfter(step);
             RunEngine.Evaluated e = engine.evaluate();
             record.evaluated(row(step, e.metrics()), e);
+            NativeRuntime.trimNativeHeapIfDue();
         }
         if (engine.frameDue(forceFrame)) {
             byte[] frame = engine.frame(run.id(), ++frameNo);
