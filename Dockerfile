@@ -11,5 +11,5 @@ COPY --from=build /src/backend/target/lib /app/lib
 COPY --from=build /src/server-env.sh /app/server-env.sh
 ENV PORT=8080 GAN_RUNS_DIR=/app/runs
 EXPOSE 8080
-# The same native, malloc, OpenBLAS and JVM settings as run.sh (server-env.sh says why).
+# The same native, malloc and JVM settings as run.sh (server-env.sh says why).
 CMD ["bash", "-c", "source /app/server-env.sh && exec java \"${SERVER_JVM_FLAGS[@]}\" -jar /app/gan-playground.jar"]
