@@ -10,6 +10,6 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml backend/pom.xml frontend/pom.xml back
   echo "Building (first run downloads dependencies; later runs take seconds)..."
   mvn -B -q -DskipTests package
 fi
-# Native threads, malloc thresholds, OpenBLAS kernels and JVM flags: server-env.sh (why, there).
+# Native threads, malloc thresholds and JVM flags: server-env.sh (why, there).
 source ./server-env.sh
 exec java "${SERVER_JVM_FLAGS[@]}" -jar "$jar" "$@"

@@ -25,6 +25,7 @@ cp="backend/target/test-classes:backend/target/classes:$(cat backend/target/benc
 export OMP_NUM_THREADS=1
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=67108864
 
+# shellcheck source=bench/alternate.sh
 source bench/alternate.sh   # field, median, blas_setup
 blas_setup
 runs() {
@@ -32,7 +33,6 @@ runs() {
   ${TASKSET:-} java -Xmx512m ${JAVA_OPTS:-} -cp "$cp" dev.ganplayground.bench.MlpBench "$1" "$dsteps" "$warmup" \
     "$seconds" "${extra[@]}" 2>/dev/null | grep -E '^(ours|cpu)'
 }
-# shellcheck source=bench/alternate.sh
 echo "2D MLP GAN ring8 dSteps $dsteps: one run alone vs two at once, $blocks blocks of $seconds s (after $warmup s" \
   "warm-up), JAVA_OPTS '${JAVA_OPTS:-}', $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg); $blas_note"
 runs 1 >/dev/null   # first use: natives, page cache
