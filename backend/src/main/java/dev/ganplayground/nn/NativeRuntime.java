@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +28,15 @@ public final class NativeRuntime {
     /** Trims at most this often, whatever the number of runs calling {@link #trimNativeHeapIfDue}. */
     private static final long TRIM_EVERY_NANOS = 10_000_000_000L;
     private static final AtomicLong LAST_TRIM = new AtomicLong(System.nanoTime());
+    /**
+     * Runs the trims off the run threads: one malloc_trim took 35-73 ms over a few hundred MiB of fragmented native
+     * buffers (scratch measurement), a visible hitch in a 2D run's frames had its thread done it.
+     */
+    private static final ExecutorService TRIMMER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "native-heap-trim");
+        t.setDaemon(true);
+        return t;
+    });
     private static volatile boolean initialised;
 
     private NativeRuntime() {
@@ -65,10 +76,11 @@ public final class NativeRuntime {
 
     /**
      * Returns the free pages of glibc's malloc heaps to the system ({@code malloc_trim(0)}, through JavaCPP), at most
-     * every 10 s; true when it ran. Why: the native buffers of layers, oneDNN's per-call temporaries and the JVM's
-     * own allocations come from several per-thread malloc arenas; the server's fixed mmap threshold (server-env.sh)
-     * keeps multi-MB blocks in them, and the free space between live blocks stayed resident, so a DCGAN server
-     * crept from ~375 to 404-436 MiB within 90-150 s (docs/benchmarks.md). Called by the run threads between ticks.
+     * every 10 s, on a background thread; true when one was started. Why: the native buffers of layers, oneDNN's
+     * per-call temporaries and the JVM's own allocations come from several per-thread malloc arenas; the server's
+     * fixed mmap threshold (server-env.sh) keeps multi-MB blocks in them, and the free space between live blocks
+     * stayed resident, so a DCGAN server crept from ~375 to 404-436 MiB within 90-150 s (docs/benchmarks.md).
+     * Called by the run threads after an evaluation, so an idle server does not trim.
      */
     public static boolean trimNativeHeapIfDue() {
         long now = System.nanoTime();
@@ -76,7 +88,7 @@ public final class NativeRuntime {
         if (now - last < TRIM_EVERY_NANOS || !LAST_TRIM.compareAndSet(last, now)) {
             return false;
         }
-        Pointer.trimMemory();
+        TRIMMER.execute(Pointer::trimMemory);
         return true;
     }
 
